@@ -1,0 +1,283 @@
+//! The code reference: every reply and enhanced status code bouncelens knows, with plain-words
+//! meanings and next steps. The rows themselves live in `data.rs`; this module only defines
+//! their shape and how to look them up, so the data can grow without touching logic.
+
+pub use super::data::{ARTICLE_ENHANCED, ARTICLE_REPLY, CLASSES, ENHANCED, REPLY};
+use super::{Disposition, Reason, ReplyCode, StatusCode};
+
+/// One row of the article's tables, kept verbatim because users compare it with the article and
+/// with their platform's help pages.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleRow {
+    /// The code as the article prints it (`550`, `5.1.1`).
+    pub code: &'static str,
+    /// The article's "common reason" text, word for word.
+    pub common_reason: &'static str,
+}
+
+/// The meaning of an enhanced-code class digit (the article's 2.X.X / 4.X.X / 5.X.X lines).
+#[derive(Debug, Clone, Copy)]
+pub struct ClassDef {
+    /// 2, 4 or 5.
+    pub class: u8,
+    /// The article's wording: "Success", "Persistent Transient Failure", "Permanent Failure".
+    pub title: &'static str,
+    /// What the class means for the address, in plain words.
+    pub meaning: &'static str,
+}
+
+/// Advice attached to a code: shared by reply and enhanced entries so both read the same way.
+#[derive(Debug, Clone, Copy)]
+pub struct Advice {
+    /// What the code means, in plain words a marketing-ops person understands.
+    pub meaning: &'static str,
+    /// How such a bounce usually turns out when the failure is permanent.
+    pub disposition: Disposition,
+    /// The finer category this code usually points to.
+    pub reason: Reason,
+    /// What the user can do next.
+    pub next_step: &'static str,
+}
+
+/// One row of the IANA "SMTP Enhanced Status Codes" registry (subject and detail; the class is
+/// applied by the caller).
+#[derive(Debug, Clone, Copy)]
+pub struct EnhancedDef {
+    /// The subject digit (0–7).
+    pub subject: u8,
+    /// The detail number (0–999).
+    pub detail: u16,
+    /// The registry's title, verbatim.
+    pub title: &'static str,
+    /// The defining document, e.g. `RFC 3463`.
+    pub rfc: &'static str,
+    /// Which classes the registry allows with this code, e.g. `4.X.X / 5.X.X`.
+    pub classes: &'static str,
+    /// Plain-words meaning, usual outcome and next step.
+    pub advice: Advice,
+}
+
+/// One traditional reply code (RFC 5321 plus the article's `000`).
+#[derive(Debug, Clone, Copy)]
+pub struct ReplyDef {
+    /// Three digits.
+    pub code: &'static str,
+    /// The standard's short text (RFC 5321 §4.2.3) or the article's wording for `000`.
+    pub title: &'static str,
+    /// The defining document.
+    pub rfc: &'static str,
+    /// Plain-words meaning, usual outcome and next step.
+    pub advice: Advice,
+}
+
+/// An enhanced code resolved against the registry: the entry that describes it and whether the
+/// registry knew its exact detail or only its subject.
+#[derive(Debug, Clone, Copy)]
+pub struct EnhancedMeaning {
+    /// The code as found (its class decides transient versus permanent).
+    pub code: StatusCode,
+    /// The registry row used.
+    pub def: &'static EnhancedDef,
+    /// False when the detail was unknown and `X.Y.0` stood in for it.
+    pub exact: bool,
+}
+
+impl EnhancedMeaning {
+    /// The usual disposition for this code *in its class*: a transient (4.x.x) failure never
+    /// makes an address hard, success says nothing.
+    pub fn disposition(&self) -> Disposition {
+        disposition_in_class(self.def.advice.disposition, self.code.class)
+    }
+}
+
+/// Adjusts a code's usual (permanent-failure) disposition to the class it arrived with.
+pub fn disposition_in_class(usual: Disposition, class: u8) -> Disposition {
+    match (class, usual) {
+        (2 | 3, _) => Disposition::Unknown,
+        (4, Disposition::Hard) => Disposition::Soft,
+        _ => usual,
+    }
+}
+
+/// Looks an enhanced code up by subject and detail, falling back to the subject's `X.Y.0`
+/// entry when the detail is not registered (servers invent details such as `5.7.606`).
+pub fn enhanced(code: StatusCode) -> Option<EnhancedMeaning> {
+    let exact = enhanced_def(code.subject, code.detail);
+    let def = exact.or_else(|| enhanced_def(code.subject, 0))?;
+    Some(EnhancedMeaning {
+        code,
+        def,
+        exact: exact.is_some(),
+    })
+}
+
+fn enhanced_def(subject: u8, detail: u16) -> Option<&'static EnhancedDef> {
+    ENHANCED
+        .binary_search_by_key(&(subject, detail), |d| (d.subject, d.detail))
+        .ok()
+        .map(|i| &ENHANCED[i])
+}
+
+/// Looks a traditional reply code up.
+pub fn reply(code: ReplyCode) -> Option<&'static ReplyDef> {
+    REPLY.iter().find(|d| d.code == code.as_str())
+}
+
+/// The meaning of a class digit (2, 4 or 5).
+pub fn class(class: u8) -> Option<&'static ClassDef> {
+    CLASSES.iter().find(|c| c.class == class)
+}
+
+/// The article's own "common reason" for a code, when the article lists it; shown next to the
+/// registry text because it is what the user's platform documentation says.
+pub fn article_text(code: &str) -> Option<&'static str> {
+    ARTICLE_REPLY
+        .iter()
+        .chain(ARTICLE_ENHANCED)
+        .find(|row| row.code == code)
+        .map(|row| row.common_reason)
+}
+
+/// One entry of the code reference, as listed and searched.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry {
+    /// A traditional reply code.
+    Reply(&'static ReplyDef),
+    /// An enhanced code shown in a given class.
+    Enhanced(EnhancedMeaning),
+}
+
+impl Entry {
+    /// The code as the user types it.
+    pub fn code(&self) -> String {
+        match self {
+            Entry::Reply(def) => def.code.to_string(),
+            Entry::Enhanced(meaning) => meaning.code.to_string(),
+        }
+    }
+
+    /// The standard's title (or the article's, for `000`).
+    pub fn title(&self) -> &'static str {
+        match self {
+            Entry::Reply(def) => def.title,
+            Entry::Enhanced(meaning) => meaning.def.title,
+        }
+    }
+
+    /// The defining document.
+    pub fn rfc(&self) -> &'static str {
+        match self {
+            Entry::Reply(def) => def.rfc,
+            Entry::Enhanced(meaning) => meaning.def.rfc,
+        }
+    }
+
+    /// The plain-words advice.
+    pub fn advice(&self) -> &'static Advice {
+        match self {
+            Entry::Reply(def) => &def.advice,
+            Entry::Enhanced(meaning) => &meaning.def.advice,
+        }
+    }
+
+    /// The usual disposition, adjusted to the entry's class.
+    pub fn disposition(&self) -> Disposition {
+        match self {
+            Entry::Reply(def) => {
+                let class = def.code.as_bytes()[0] - b'0';
+                disposition_in_class(def.advice.disposition, class)
+            }
+            Entry::Enhanced(meaning) => meaning.disposition(),
+        }
+    }
+
+    /// The class digit the entry is shown with (0 for the article's `000`).
+    pub fn class(&self) -> u8 {
+        match self {
+            Entry::Reply(def) => def.code.as_bytes()[0] - b'0',
+            Entry::Enhanced(meaning) => meaning.code.class,
+        }
+    }
+
+    /// The article's wording when the article lists this code.
+    pub fn article_text(&self) -> Option<&'static str> {
+        article_text(&self.code())
+    }
+}
+
+/// Every entry of the reference: reply codes, then each registry row in each class the
+/// registry allows it in, so `4.2.2` and `5.2.2` both appear.
+pub fn entries() -> Vec<Entry> {
+    let replies = REPLY.iter().map(Entry::Reply);
+    let enhanced = [2u8, 4, 5].into_iter().flat_map(|class| {
+        ENHANCED
+            .iter()
+            .filter(move |def| def.classes.contains(&format!("{class}.X.X")))
+            .filter_map(move |def| StatusCode::new(class, def.subject, def.detail))
+            .filter_map(enhanced)
+            .map(Entry::Enhanced)
+    });
+    replies.chain(enhanced).collect()
+}
+
+/// What a lookup query resolved to.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// The query was a code and this is its entry (possibly via the subject fallback).
+    Code(Entry),
+    /// The query looked like a code the catalog cannot place.
+    UnknownCode(String),
+    /// The query was words; these entries mention all of them, best first.
+    Words(Vec<Entry>),
+}
+
+/// Resolves what a user typed: a reply code (`550`), an enhanced code (`5.1.1`, `4.2.2`), or
+/// words (`mailbox full`) searched in titles, meanings and the article's text.
+pub fn lookup(query: &str) -> Lookup {
+    let query = query.trim();
+    if let Some(code) = ReplyCode::parse(query) {
+        return reply(code)
+            .map(|def| Lookup::Code(Entry::Reply(def)))
+            .unwrap_or_else(|| Lookup::UnknownCode(query.to_string()));
+    }
+    if let Some(code) = StatusCode::parse(query) {
+        return enhanced(code)
+            .map(|meaning| Lookup::Code(Entry::Enhanced(meaning)))
+            .unwrap_or_else(|| Lookup::UnknownCode(query.to_string()));
+    }
+    if looks_like_code(query) {
+        return Lookup::UnknownCode(query.to_string());
+    }
+    Lookup::Words(search_words(query))
+}
+
+fn looks_like_code(query: &str) -> bool {
+    !query.is_empty() && query.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Entries whose texts contain every word of `query` (case-insensitively), titles matches
+/// first. Only permanent-class enhanced entries are searched so one meaning appears once.
+pub fn search_words(query: &str) -> Vec<Entry> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(bool, Entry)> = entries()
+        .into_iter()
+        .filter(|entry| entry.class() != 2 && entry.class() != 4)
+        .filter_map(|entry| {
+            let title = entry.title().to_lowercase();
+            let body = format!(
+                "{title} {} {} {}",
+                entry.advice().meaning.to_lowercase(),
+                entry.advice().next_step.to_lowercase(),
+                entry.article_text().unwrap_or_default().to_lowercase()
+            );
+            let all = words.iter().all(|w| body.contains(w.as_str()));
+            let in_title = words.iter().all(|w| title.contains(w.as_str()));
+            all.then_some((in_title, entry))
+        })
+        .collect();
+    hits.sort_by_key(|(in_title, _)| !in_title);
+    hits.into_iter().map(|(_, entry)| entry).collect()
+}

@@ -1,0 +1,218 @@
+//! Deciding what a bounce means for the address. The evidence comes in three kinds with a fixed
+//! order of trust: what the platform recorded in a type column, what the server's words say,
+//! then what its codes say — because servers reuse generic codes for unrelated refusals.
+
+use super::catalog::{self, disposition_in_class};
+use super::extract::Codes;
+use super::rules::{self, TextRule};
+use super::{Disposition, Reason, ReplyCode, StatusCode};
+
+/// Everything a row offers about why it is on the list.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    /// The value of the type column (`Hard Bounce`, `COMPLAINT`, …), if the file has one.
+    pub kind: Option<&'a str>,
+    /// The codes found in the code column and the reason text.
+    pub codes: &'a Codes,
+    /// The reason / diagnostic text as in the file.
+    pub text: &'a str,
+}
+
+/// Where a conclusion came from, so the dashboard can say *why* a contact was classified so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The file's type column said so.
+    TypeColumn,
+    /// A phrase in the reason text (the rule says which).
+    Text(&'static TextRule),
+    /// The enhanced status code's registry entry.
+    Status(StatusCode),
+    /// The reply code's entry.
+    Reply(ReplyCode),
+    /// Nothing in the row said anything.
+    Nothing,
+}
+
+impl PartialEq for TextRule {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for TextRule {}
+
+impl Basis {
+    /// A short sentence completing "because …", for the detail view and JSON.
+    pub fn explain(&self) -> String {
+        match self {
+            Basis::TypeColumn => "the file's type column says so".to_string(),
+            Basis::Text(rule) => format!("the server's text {}", rule.because),
+            Basis::Status(code) => format!("the status code {code} usually means this"),
+            Basis::Reply(code) => format!("the reply code {code} usually means this"),
+            Basis::Nothing => "the row gives no reason or code".to_string(),
+        }
+    }
+}
+
+/// The verdict for one contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classification {
+    /// What it means for the address.
+    pub disposition: Disposition,
+    /// The finer category.
+    pub reason: Reason,
+    /// Why the disposition was chosen.
+    pub disposition_basis: Basis,
+    /// Why the reason was chosen.
+    pub reason_basis: Basis,
+}
+
+/// Classifies one row from its evidence.
+pub fn classify(evidence: Evidence<'_>) -> Classification {
+    let hint = evidence.kind.and_then(rules::type_hint);
+    let from_content = classify_content(evidence.codes, evidence.text);
+    match hint {
+        Some(hint) => apply_type_hint(hint, from_content),
+        None => from_content,
+    }
+}
+
+/// An explicit type wins for the disposition; the content still gives the finer reason unless
+/// the type names one itself, or the content's reason contradicts an opt-out or complaint.
+fn apply_type_hint(hint: rules::TypeHint, content: Classification) -> Classification {
+    let Some(disposition) = hint.disposition else {
+        return content;
+    };
+    let decisive_type = matches!(disposition, Disposition::OptOut | Disposition::Complaint);
+    let (reason, reason_basis) = match hint.reason {
+        Some(reason) if decisive_type || content.reason == Reason::Other => {
+            (reason, Basis::TypeColumn)
+        }
+        _ => (content.reason, content.reason_basis),
+    };
+    Classification {
+        disposition,
+        reason,
+        disposition_basis: Basis::TypeColumn,
+        reason_basis,
+    }
+}
+
+fn classify_content(codes: &Codes, text: &str) -> Classification {
+    let (decisive, hint) = rules::matching_rules(text);
+    let class = codes
+        .status
+        .map(|s| s.class)
+        .or(codes.reply.map(ReplyCode::class));
+    let verdict = decisive
+        .map(from_rule)
+        .or_else(|| from_codes(codes))
+        .or_else(|| hint.map(from_rule))
+        .unwrap_or((Disposition::Unknown, Reason::Other, Basis::Nothing));
+    let (disposition, reason, basis) = verdict;
+    let disposition = match class {
+        Some(class) if is_address_failure(disposition) => disposition_in_class(disposition, class),
+        _ => disposition,
+    };
+    Classification {
+        disposition,
+        reason,
+        disposition_basis: basis,
+        reason_basis: basis,
+    }
+}
+
+/// Only bounce dispositions depend on the code's class; an opt-out stays an opt-out.
+fn is_address_failure(disposition: Disposition) -> bool {
+    matches!(
+        disposition,
+        Disposition::Hard | Disposition::Soft | Disposition::Block
+    )
+}
+
+fn from_rule(rule: &'static TextRule) -> (Disposition, Reason, Basis) {
+    (rule.disposition, rule.reason, Basis::Text(rule))
+}
+
+/// The codes' verdict: a specific enhanced code is the most precise; a bare `X.0.0` says less
+/// than the reply code beside it.
+fn from_codes(codes: &Codes) -> Option<(Disposition, Reason, Basis)> {
+    let status = codes.status.and_then(catalog::enhanced);
+    let prefer_reply = status.is_some_and(|m| m.code.subject == 0 && m.code.detail == 0);
+    let from_status = status.map(|m| {
+        let advice = &m.def.advice;
+        (advice.disposition, advice.reason, Basis::Status(m.code))
+    });
+    let from_reply = codes.reply.and_then(|code| {
+        let advice = &catalog::reply(code)?.advice;
+        Some((advice.disposition, advice.reason, Basis::Reply(code)))
+    });
+    if prefer_reply {
+        from_reply.or(from_status)
+    } else {
+        from_status.or(from_reply)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::extract::extract;
+
+    fn verdict(kind: Option<&str>, code_column: &str, text: &str) -> (Disposition, Reason) {
+        let codes = extract(code_column).merged_with(extract(text));
+        let c = classify(Evidence {
+            kind,
+            codes: &codes,
+            text,
+        });
+        (c.disposition, c.reason)
+    }
+
+    #[test]
+    fn article_soft_cases() {
+        let full = verdict(None, "", "552 5.2.2 mailbox full");
+        assert_eq!(full, (Disposition::Soft, Reason::MailboxFull));
+        let big = verdict(
+            None,
+            "552",
+            "Message size exceeds fixed maximum message size",
+        );
+        assert_eq!(big, (Disposition::Soft, Reason::MessageTooLarge));
+    }
+
+    #[test]
+    fn article_hard_cases() {
+        let domain = verdict(None, "000", "");
+        assert_eq!(domain, (Disposition::Hard, Reason::DomainNotFound));
+        let user = verdict(None, "5.1.1", "");
+        assert_eq!(user, (Disposition::Hard, Reason::UserUnknown));
+    }
+
+    #[test]
+    fn text_beats_misleading_codes() {
+        let rate = verdict(None, "", "550 5.1.1 too many recipients this hour");
+        assert_eq!(rate, (Disposition::Block, Reason::RateLimited));
+        let aup = verdict(None, "", "550 5.1.0 sender rejected AUP#CDRBL");
+        assert_eq!(aup, (Disposition::Block, Reason::Blocked));
+    }
+
+    #[test]
+    fn transient_class_never_makes_a_hard_bounce() {
+        let greylisted = verdict(None, "4.1.1", "");
+        assert_eq!(greylisted, (Disposition::Soft, Reason::UserUnknown));
+    }
+
+    #[test]
+    fn type_column_wins_for_disposition_but_text_keeps_reason() {
+        let typed = verdict(Some("Hard Bounce"), "", "552 5.2.2 mailbox full");
+        assert_eq!(typed, (Disposition::Hard, Reason::MailboxFull));
+        let optout = verdict(Some("Unsubscribed"), "", "550 5.1.1 user unknown");
+        assert_eq!(optout, (Disposition::OptOut, Reason::OptedOut));
+    }
+
+    #[test]
+    fn nothing_is_unknown() {
+        assert_eq!(verdict(None, "", ""), (Disposition::Unknown, Reason::Other));
+    }
+}

@@ -1,0 +1,357 @@
+//! Finding SMTP codes inside free text. Receiving servers write whatever they like around their
+//! codes (IP addresses, versions, dates, provider ids), so a code is only accepted where its
+//! shape *and* its surroundings say it is one.
+
+use super::{ReplyCode, StatusCode};
+
+/// The codes found in one piece of text (or code column): the main ones a user should see, and
+/// the rest, kept because a transcript often nests an earlier failure inside a later one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Codes {
+    /// The first traditional reply code in the text.
+    pub reply: Option<ReplyCode>,
+    /// The most specific enhanced code consistent with the reply's class.
+    pub status: Option<StatusCode>,
+    /// Every other reply code, in order of appearance.
+    pub other_replies: Vec<ReplyCode>,
+    /// Every other enhanced code, in order of appearance.
+    pub other_statuses: Vec<StatusCode>,
+}
+
+impl Codes {
+    /// True when nothing code-like was found.
+    pub fn is_empty(&self) -> bool {
+        self.reply.is_none() && self.status.is_none()
+    }
+
+    /// Combines an explicit code column with what the reason text says. The column is what the
+    /// platform recorded on purpose, so its codes win; the text's codes are kept as others.
+    pub fn merged_with(self, text: Codes) -> Codes {
+        let mut replies = self.all_replies();
+        let mut statuses = self.all_statuses();
+        replies.extend(text.all_replies());
+        statuses.extend(text.all_statuses());
+        let reply = self.reply.or(text.reply);
+        let status = self.status.or(text.status);
+        Codes::assemble(reply, status, replies, statuses)
+    }
+
+    fn all_replies(&self) -> Vec<ReplyCode> {
+        self.reply
+            .iter()
+            .chain(&self.other_replies)
+            .copied()
+            .collect()
+    }
+
+    fn all_statuses(&self) -> Vec<StatusCode> {
+        self.status
+            .iter()
+            .chain(&self.other_statuses)
+            .copied()
+            .collect()
+    }
+
+    fn assemble(
+        reply: Option<ReplyCode>,
+        status: Option<StatusCode>,
+        mut replies: Vec<ReplyCode>,
+        mut statuses: Vec<StatusCode>,
+    ) -> Codes {
+        dedup_keep_order(&mut replies);
+        dedup_keep_order(&mut statuses);
+        replies.retain(|r| Some(*r) != reply);
+        statuses.retain(|s| Some(*s) != status);
+        Codes {
+            reply,
+            status,
+            other_replies: replies,
+            other_statuses: statuses,
+        }
+    }
+}
+
+fn dedup_keep_order<T: PartialEq + Copy>(items: &mut Vec<T>) {
+    let mut seen: Vec<T> = Vec::with_capacity(items.len());
+    items.retain(|item| {
+        let fresh = !seen.contains(item);
+        if fresh {
+            seen.push(*item);
+        }
+        fresh
+    });
+}
+
+/// Extracts every reply and enhanced code from `text` and picks the main ones.
+pub fn extract(text: &str) -> Codes {
+    let bytes = text.as_bytes();
+    let mut replies = Vec::new();
+    let mut statuses = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if bytes[i].is_ascii_alphabetic() || (i > 0 && !may_precede_code(bytes[i - 1])) {
+            i = skip_word(bytes, i);
+            continue;
+        }
+        let end = numeric_run_end(bytes, i);
+        let token = trim_trailing_dots(&text[i..end]);
+        let follow = &bytes[i + token.len()..];
+        if let Some(status) = status_token(token, follow) {
+            statuses.push(status);
+        } else if let Some(reply) = reply_token(token, follow, i == 0) {
+            replies.push(reply);
+        }
+        i = end;
+    }
+    let reply = replies.first().copied();
+    let status = main_status(&statuses, reply);
+    Codes::assemble(reply, status, replies, statuses)
+}
+
+/// Characters after which a code may start: white space and the punctuation servers put
+/// before codes (`#5.1.0`, `550-5.1.1`, `smtp;550`, `(5.1.1)`, `<421 …>`). Anything else — a
+/// letter, a dot, `[`, `/`, `$` — means the digits belong to an id, an address or a URL.
+fn may_precede_code(byte: u8) -> bool {
+    byte.is_ascii_whitespace()
+        || matches!(
+            byte,
+            b'#' | b'('
+                | b'<'
+                | b';'
+                | b':'
+                | b'"'
+                | b'\''
+                | b'='
+                | b'-'
+                | b'>'
+                | b'*'
+                | b'{'
+                | b'|'
+                | b'!'
+        )
+}
+
+/// Advances past a whole word, so `a1si123456wrb.12` or `IB607` are skipped at once instead of
+/// having a code found in their middle.
+fn skip_word(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'_')) {
+        i += 1;
+    }
+    i
+}
+
+fn numeric_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+        i += 1;
+    }
+    i
+}
+
+fn trim_trailing_dots(token: &str) -> &str {
+    token.trim_end_matches('.')
+}
+
+/// A dotted token is a status code only with exactly three parts, a valid class and subject,
+/// and nothing glued to its end: this rejects IPv4 addresses, dotted dates, `4.16.55.1` and
+/// version strings like `2.11.3`.
+fn status_token(token: &str, follow: &[u8]) -> Option<StatusCode> {
+    if token.bytes().filter(|&b| b == b'.').count() != 2 || glued(follow) {
+        return None;
+    }
+    let mut parts = token.split('.');
+    let (class, subject, detail) = (parts.next()?, parts.next()?, parts.next()?);
+    if class.len() != 1 || subject.len() > 1 && subject.starts_with('0') {
+        return None;
+    }
+    if detail.len() > 1 && detail.starts_with('0') {
+        return None;
+    }
+    StatusCode::parse(token)
+}
+
+/// A reply code is three digits standing alone. It must be followed by the end of text, a
+/// space or SMTP's continuation dash, or closing punctuation; if a space is followed by
+/// another number, that number must itself be a code (`550 550 5.7.1`), which rules out
+/// counters like `552 1`. `000` is the article's non-standard code and only counts when it
+/// opens the text.
+fn reply_token(token: &str, follow: &[u8], at_start: bool) -> Option<ReplyCode> {
+    if token.len() != 3 || (token == "000" && !at_start) {
+        return None;
+    }
+    let code = ReplyCode::parse(token)?;
+    match follow.first() {
+        None => Some(code),
+        Some(b'-' | b')' | b'>' | b';' | b',' | b'"' | b'\'' | b'\r' | b'\n' | b'\t' | b'<') => {
+            Some(code)
+        }
+        Some(b' ') => next_word_allows_reply(&follow[1..]).then_some(code),
+        Some(b'.') => follow
+            .get(1)
+            .is_none_or(|b| !b.is_ascii_digit())
+            .then_some(code),
+        Some(b':') => follow
+            .get(1)
+            .is_none_or(|b| !b.is_ascii_digit())
+            .then_some(code),
+        _ => None,
+    }
+}
+
+fn next_word_allows_reply(rest: &[u8]) -> bool {
+    let rest = trim_leading_spaces(rest);
+    let Some(first) = rest.first() else {
+        return true;
+    };
+    if !first.is_ascii_digit() {
+        return true;
+    }
+    let end = numeric_run_end(rest, 0);
+    let word = std::str::from_utf8(&rest[..end]).unwrap_or_default();
+    let word = trim_trailing_dots(word);
+    let follow = &rest[word.len()..];
+    status_token(word, follow).is_some() || (word.len() == 3 && ReplyCode::parse(word).is_some())
+}
+
+fn trim_leading_spaces(bytes: &[u8]) -> &[u8] {
+    let skip = bytes.iter().take_while(|b| **b == b' ').count();
+    &bytes[skip..]
+}
+
+fn glued(follow: &[u8]) -> bool {
+    follow
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'%'))
+}
+
+/// Picks the status a user should see: among the codes whose class agrees with the reply (or
+/// all of them when none agrees, as when a `554` wraps `4.4.7`), the most specific, earliest.
+fn main_status(statuses: &[StatusCode], reply: Option<ReplyCode>) -> Option<StatusCode> {
+    let agrees = |s: &&StatusCode| reply.is_none_or(|r| r.class() == s.class);
+    let pool: Vec<&StatusCode> = if statuses.iter().any(|s| agrees(&s)) {
+        statuses.iter().filter(agrees).collect()
+    } else {
+        statuses.iter().collect()
+    };
+    pool.iter()
+        .enumerate()
+        .max_by_key(|(index, s)| (specificity(s), std::cmp::Reverse(*index)))
+        .map(|(_, s)| **s)
+}
+
+/// `X.0.0` says least, `X.Y.0` more, `X.Y.Z` most.
+fn specificity(status: &StatusCode) -> u8 {
+    u8::from(status.subject != 0) + u8::from(status.detail != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn main_codes(text: &str) -> (Option<String>, Option<String>) {
+        let codes = extract(text);
+        (
+            codes.reply.map(|r| r.to_string()),
+            codes.status.map(|s| s.to_string()),
+        )
+    }
+
+    fn pair(reply: Option<&str>, status: Option<&str>) -> (Option<String>, Option<String>) {
+        (reply.map(String::from), status.map(String::from))
+    }
+
+    #[test]
+    fn gmail_continuation_line() {
+        let text = "smtp; 550-5.1.1 The email account that you tried to reach does not exist";
+        assert_eq!(main_codes(text), pair(Some("550"), Some("5.1.1")));
+    }
+
+    #[test]
+    fn hash_prefixed_status() {
+        assert_eq!(
+            main_codes("#5.1.0 Address rejected"),
+            pair(None, Some("5.1.0"))
+        );
+    }
+
+    #[test]
+    fn ip_address_is_not_a_code() {
+        let text = "host mx[192.0.2.8] said: 552 5.2.2 mailbox full (in reply to RCPT TO command)";
+        let codes = extract(text);
+        assert_eq!(codes.reply.map(|r| r.to_string()).as_deref(), Some("552"));
+        assert_eq!(
+            codes.status.map(|s| s.to_string()).as_deref(),
+            Some("5.2.2")
+        );
+        assert!(codes.other_statuses.is_empty());
+        assert!(codes.other_replies.is_empty());
+    }
+
+    #[test]
+    fn provider_ids_counters_and_brackets_are_not_codes() {
+        assert!(extract("ref 4.16.55.1 queued").is_empty());
+        assert!(extract("quota 552 1 exceeded").is_empty());
+        assert!(extract("error [416] from IB607").is_empty());
+        assert!(extract("Postfix 2.11.3 at 12:04:55 on 2024.03.01").is_empty());
+        assert!(extract("client v2.1.0").is_empty());
+    }
+
+    #[test]
+    fn prefers_specific_status_agreeing_with_reply() {
+        let codes = extract("550 550 5.0.0 <x@y> 5.7.1 SPF unauthorized");
+        assert_eq!(codes.status, StatusCode::parse("5.7.1"));
+        assert_eq!(
+            codes.other_statuses,
+            vec![StatusCode::parse("5.0.0").unwrap()]
+        );
+    }
+
+    #[test]
+    fn permanent_reply_wrapping_transient_status() {
+        let text = "554 4.4.7 Message expired <421 4.4.2 Connection timed out>";
+        let codes = extract(text);
+        assert_eq!(codes.reply, ReplyCode::parse("554"));
+        assert_eq!(codes.status, StatusCode::parse("4.4.7"));
+        assert_eq!(codes.other_replies, vec![ReplyCode::parse("421").unwrap()]);
+        assert_eq!(
+            codes.other_statuses,
+            vec![StatusCode::parse("4.4.2").unwrap()]
+        );
+    }
+
+    #[test]
+    fn three_digit_details_are_real() {
+        assert_eq!(
+            main_codes("550 5.7.606 Access denied"),
+            pair(Some("550"), Some("5.7.606"))
+        );
+        assert_eq!(main_codes("5.1.10 null MX"), pair(None, Some("5.1.10")));
+    }
+
+    #[test]
+    fn article_zero_code_only_at_start() {
+        assert_eq!(
+            main_codes("000 Domain name does not exist"),
+            pair(Some("000"), None)
+        );
+        assert!(extract("sent 1 000 messages").is_empty());
+    }
+
+    #[test]
+    fn column_codes_win_over_text() {
+        let column = extract("5.2.2");
+        let text = extract("550 5.1.1 user unknown");
+        let merged = column.merged_with(text);
+        assert_eq!(merged.status, StatusCode::parse("5.2.2"));
+        assert_eq!(merged.reply, ReplyCode::parse("550"));
+        assert_eq!(
+            merged.other_statuses,
+            vec![StatusCode::parse("5.1.1").unwrap()]
+        );
+    }
+}
