@@ -1,5 +1,14 @@
 //! bouncelens: load an email suppression export, explain every bounce, and help clean the list.
+//!
+//! Domain first, presentation last: [`ingest`] turns files into a [`model::Dataset`], [`codes`]
+//! knows what SMTP codes mean and classifies each contact, [`stats`], [`filter`] and [`search`]
+//! answer questions about the contacts, and [`cli`] presents them.
 
+pub mod cli;
 pub mod codes;
+pub mod filter;
 pub mod ingest;
 pub mod model;
+pub mod render;
+pub mod search;
+pub mod stats;

@@ -255,29 +255,44 @@ fn looks_like_code(query: &str) -> bool {
     !query.is_empty() && query.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
-/// Entries whose texts contain every word of `query` (case-insensitively), titles matches
-/// first. Only permanent-class enhanced entries are searched so one meaning appears once.
+/// Entries whose texts contain every word of `query` at the start of a word (so `full` finds
+/// "Mailbox full" but not "carefully"), title matches first. Only permanent-class enhanced
+/// entries are searched so one meaning appears once.
 pub fn search_words(query: &str) -> Vec<Entry> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
+    let wanted: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if wanted.is_empty() {
         return Vec::new();
     }
     let mut hits: Vec<(bool, Entry)> = entries()
         .into_iter()
         .filter(|entry| entry.class() != 2 && entry.class() != 4)
         .filter_map(|entry| {
-            let title = entry.title().to_lowercase();
-            let body = format!(
-                "{title} {} {} {}",
-                entry.advice().meaning.to_lowercase(),
-                entry.advice().next_step.to_lowercase(),
-                entry.article_text().unwrap_or_default().to_lowercase()
-            );
-            let all = words.iter().all(|w| body.contains(w.as_str()));
-            let in_title = words.iter().all(|w| title.contains(w.as_str()));
-            all.then_some((in_title, entry))
+            let advice = entry.advice();
+            let title = words_of(entry.title());
+            let body = [
+                advice.meaning,
+                advice.next_step,
+                entry.article_text().unwrap_or_default(),
+            ]
+            .into_iter()
+            .flat_map(words_of)
+            .chain(title.iter().cloned())
+            .collect::<Vec<_>>();
+            let found_in = |words: &[String]| {
+                wanted
+                    .iter()
+                    .all(|w| words.iter().any(|word| word.starts_with(w.as_str())))
+            };
+            found_in(&body).then(|| (found_in(&title), entry))
         })
         .collect();
     hits.sort_by_key(|(in_title, _)| !in_title);
     hits.into_iter().map(|(_, entry)| entry).collect()
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }

@@ -1,6 +1,7 @@
-//! Deciding what a bounce means for the address. The evidence comes in three kinds with a fixed
-//! order of trust: what the platform recorded in a type column, what the server's words say,
-//! then what its codes say — because servers reuse generic codes for unrelated refusals.
+//! Deciding what a bounce means for the address. The evidence has a fixed order of trust: what
+//! the platform recorded in a type column; the server's specific words; its enhanced code; its
+//! generic words; its reply code. Servers reuse generic codes for unrelated refusals, so words
+//! that name a cause beat codes, and codes beat words that name none.
 
 use super::catalog::{self, disposition_in_class};
 use super::extract::Codes;
@@ -106,8 +107,9 @@ fn classify_content(codes: &Codes, text: &str) -> Classification {
         .or(codes.reply.map(ReplyCode::class));
     let verdict = decisive
         .map(from_rule)
-        .or_else(|| from_codes(codes))
+        .or_else(|| from_status(codes))
         .or_else(|| hint.map(from_rule))
+        .or_else(|| from_reply(codes))
         .unwrap_or((Disposition::Unknown, Reason::Other, Basis::Nothing));
     let (disposition, reason, basis) = verdict;
     let disposition = match class {
@@ -134,24 +136,32 @@ fn from_rule(rule: &'static TextRule) -> (Disposition, Reason, Basis) {
     (rule.disposition, rule.reason, Basis::Text(rule))
 }
 
-/// The codes' verdict: a specific enhanced code is the most precise; a bare `X.0.0` says less
-/// than the reply code beside it.
-fn from_codes(codes: &Codes) -> Option<(Disposition, Reason, Basis)> {
-    let status = codes.status.and_then(catalog::enhanced);
-    let prefer_reply = status.is_some_and(|m| m.code.subject == 0 && m.code.detail == 0);
-    let from_status = status.map(|m| {
-        let advice = &m.def.advice;
-        (advice.disposition, advice.reason, Basis::Status(m.code))
-    });
-    let from_reply = codes.reply.and_then(|code| {
-        let advice = &catalog::reply(code)?.advice;
-        Some((advice.disposition, advice.reason, Basis::Reply(code)))
-    });
-    if prefer_reply {
-        from_reply.or(from_status)
-    } else {
-        from_status.or(from_reply)
+/// The enhanced code's verdict. A bare `X.0.0` says less than a reply code would, so it only
+/// counts when there is no reply code.
+fn from_status(codes: &Codes) -> Option<(Disposition, Reason, Basis)> {
+    let meaning = codes.status.and_then(catalog::enhanced)?;
+    let generic = meaning.code.subject == 0 && meaning.code.detail == 0;
+    if generic
+        && codes
+            .reply
+            .is_some_and(|code| catalog::reply(code).is_some())
+    {
+        return None;
     }
+    let advice = &meaning.def.advice;
+    Some((
+        advice.disposition,
+        advice.reason,
+        Basis::Status(meaning.code),
+    ))
+}
+
+/// The reply code's verdict: the least specific evidence, used after even the hint phrases
+/// ("550 mailbox unavailable" says more than "550").
+fn from_reply(codes: &Codes) -> Option<(Disposition, Reason, Basis)> {
+    let code = codes.reply?;
+    let advice = &catalog::reply(code)?.advice;
+    Some((advice.disposition, advice.reason, Basis::Reply(code)))
 }
 
 #[cfg(test)]

@@ -1676,7 +1676,7 @@ pub const REPLY: &[ReplyDef] = &[
         advice: Advice {
             meaning: "The receiver refused the address; most often the mailbox does not exist, though some servers also use 550 for policy blocks.",
             disposition: Disposition::Hard,
-            reason: Reason::UserUnknown,
+            reason: Reason::Other,
             next_step: "Check the address for typos; if it is right, ask the contact for a new one and remove this one.",
         },
     },
@@ -1995,7 +1995,7 @@ mod tests {
             (a.disposition, a.reason)
         };
         assert_eq!(r("000"), (Disposition::Hard, Reason::DomainNotFound));
-        assert_eq!(r("550"), (Disposition::Hard, Reason::UserUnknown));
+        assert_eq!(r("550"), (Disposition::Hard, Reason::Other));
         assert_eq!(r("551"), (Disposition::Hard, Reason::Moved));
         assert_eq!(r("554"), (Disposition::Block, Reason::Blocked));
         for code in ["421", "450", "451", "452"] {

@@ -102,7 +102,7 @@ pub fn extract(text: &str) -> Codes {
         let follow = &bytes[i + token.len()..];
         if let Some(status) = status_token(token, follow) {
             statuses.push(status);
-        } else if let Some(reply) = reply_token(token, follow, i == 0) {
+        } else if let Some(reply) = reply_token(token, follow, opens_text(&bytes[..i])) {
             replies.push(reply);
         }
         i = end;
@@ -178,8 +178,8 @@ fn status_token(token: &str, follow: &[u8]) -> Option<StatusCode> {
 /// A reply code is three digits standing alone. It must be followed by the end of text, a
 /// space or SMTP's continuation dash, or closing punctuation; if a space is followed by
 /// another number, that number must itself be a code (`550 550 5.7.1`), which rules out
-/// counters like `552 1`. `000` is the article's non-standard code and only counts when it
-/// opens the text.
+/// counters like `quota 552 1` — unless the code opens the text. `000` is the article's
+/// non-standard code and only counts when it opens the text.
 fn reply_token(token: &str, follow: &[u8], at_start: bool) -> Option<ReplyCode> {
     if token.len() != 3 || (token == "000" && !at_start) {
         return None;
@@ -190,7 +190,7 @@ fn reply_token(token: &str, follow: &[u8], at_start: bool) -> Option<ReplyCode> 
         Some(b'-' | b')' | b'>' | b';' | b',' | b'"' | b'\'' | b'\r' | b'\n' | b'\t' | b'<') => {
             Some(code)
         }
-        Some(b' ') => next_word_allows_reply(&follow[1..]).then_some(code),
+        Some(b' ') => (at_start || next_word_allows_reply(&follow[1..])).then_some(code),
         Some(b'.') => follow
             .get(1)
             .is_none_or(|b| !b.is_ascii_digit())
@@ -227,6 +227,12 @@ fn glued(follow: &[u8]) -> bool {
     follow
         .first()
         .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'%'))
+}
+
+/// Whether everything before a position is white space or punctuation: a code that opens the
+/// text (`552 1 Requested mail action aborted`) is a reply code whatever follows it.
+fn opens_text(before: &[u8]) -> bool {
+    before.iter().all(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Picks the status a user should see: among the codes whose class agrees with the reply (or

@@ -20,13 +20,14 @@ pub struct ReplyCode([u8; 3]);
 
 impl ReplyCode {
     /// Builds a reply code from its text, accepting only three ASCII digits whose first digit is
-    /// a real reply class (2–5) or the article's `000`; anything else is not a reply code.
+    /// a real reply class (2–5) or the article's `000`. The second digit is not checked: RFC
+    /// 5321 stops at 5, but real servers send `571`.
     pub fn parse(text: &str) -> Option<Self> {
         let bytes: [u8; 3] = text.as_bytes().try_into().ok()?;
         if !bytes.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let valid = matches!(bytes[0], b'2'..=b'5') && bytes[1] <= b'5' || &bytes == b"000";
+        let valid = matches!(bytes[0], b'2'..=b'5') || &bytes == b"000";
         valid.then_some(Self(bytes))
     }
 

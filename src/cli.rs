@@ -1,0 +1,549 @@
+//! The command line: argument parsing and the scriptable commands (`summary`, `lookup`,
+//! `list`). Every command prints to a writer and returns, so the same code runs in tests; the
+//! process exit status follows the convention 0 success, 1 runtime error, 2 usage error.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::codes::catalog::{self, Entry, Lookup};
+use crate::codes::{Disposition, Reason};
+use crate::filter::Filter;
+use crate::ingest::{self, Input, LoadOptions, encoding_by_name};
+use crate::model::{Contact, Dataset, Role};
+use crate::render::{self, Table};
+use crate::search::Query;
+use crate::stats::{self, GroupBy};
+
+/// Triage email suppression lists: why each address bounced, which can be fixed, which must go.
+#[derive(Debug, Parser)]
+#[command(name = "bouncelens", version, args_conflicts_with_subcommands = true)]
+#[command(after_help = "With no FILE, the bundled sample is used. '-' reads standard input.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    load: LoadArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Totals per disposition and a breakdown, plus the load report.
+    Summary {
+        #[command(flatten)]
+        load: LoadArgs,
+        /// What to break the contacts down by.
+        #[arg(long, value_enum, default_value_t = By::Reason)]
+        by: By,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Explain a code (550, 5.1.1, 4.2.2) or search the code reference by words.
+    Lookup {
+        /// A code or words, e.g. `5.7.26` or `mailbox full`.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+    },
+    /// The contacts that match the filters.
+    List {
+        #[command(flatten)]
+        load: LoadArgs,
+        /// Fuzzy search over address, name, company and reason ('exact, !exclude).
+        #[arg(long)]
+        search: Option<String>,
+        /// Only this disposition.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Disposition::ALL.map(Disposition::as_str)))]
+        disposition: Option<String>,
+        /// Only this reason.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Reason::ALL.map(Reason::as_str)))]
+        reason: Option<String>,
+        /// Only contacts carrying this code (550, 5.1.1, or a prefix such as 5.7).
+        #[arg(long)]
+        code: Option<String>,
+        /// Only this recipient domain.
+        #[arg(long)]
+        domain: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// Input files and the overrides for when detection guesses wrong.
+#[derive(Debug, Args)]
+struct LoadArgs {
+    /// Suppression exports (CSV, TSV, xlsx, xls, ods); '-' for standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// Field delimiter: ',', ';', 'tab', '|' or any single character (default: detected).
+    #[arg(long, value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Text encoding such as utf-8, utf-16le, windows-1252 (default: detected).
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Spreadsheet sheet to read (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Use a column for a role, e.g. --column email="Contact Mail" (repeatable). Roles:
+    /// email, first-name, last-name, full-name, company, reason, code, type, date.
+    #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
+    columns: Vec<(Role, String)>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum By {
+    Code,
+    Enhanced,
+    Disposition,
+    Reason,
+    Domain,
+    Month,
+}
+
+impl From<By> for GroupBy {
+    fn from(by: By) -> GroupBy {
+        match by {
+            By::Code => GroupBy::Code,
+            By::Enhanced => GroupBy::Enhanced,
+            By::Disposition => GroupBy::Disposition,
+            By::Reason => GroupBy::Reason,
+            By::Domain => GroupBy::Domain,
+            By::Month => GroupBy::Month,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if text.len() == 1 && text.is_ascii() => Ok(text.as_bytes()[0]),
+        _ => Err("expected one ASCII character, or 'tab'".to_string()),
+    }
+}
+
+fn parse_encoding(text: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_by_name(text).ok_or_else(|| {
+        "unknown encoding; try utf-8, utf-16le, utf-16be or windows-1252".to_string()
+    })
+}
+
+fn parse_column(text: &str) -> Result<(Role, String), String> {
+    let (role, header) = text
+        .split_once('=')
+        .ok_or_else(|| "expected ROLE=HEADER, e.g. email=\"Contact Mail\"".to_string())?;
+    let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    let role = Role::from_name(role.trim())
+        .ok_or_else(|| format!("unknown role '{role}' (roles: {})", names.join(", ")))?;
+    Ok((role, header.to_string()))
+}
+
+impl LoadArgs {
+    fn inputs(&self) -> Vec<Input> {
+        if self.files.is_empty() {
+            vec![Input::sample()]
+        } else {
+            self.files.iter().map(|f| Input::from_arg(f)).collect()
+        }
+    }
+
+    fn options(&self) -> LoadOptions {
+        LoadOptions {
+            delimiter: self.delimiter,
+            encoding: self.encoding,
+            sheet: self.sheet.clone(),
+            columns: self.columns.clone(),
+        }
+    }
+
+    fn load(&self) -> Result<Dataset, Failure> {
+        ingest::load(&self.inputs(), &self.options()).map_err(|e| Failure::runtime(e.to_string()))
+    }
+}
+
+/// Why a command failed, and with which exit status.
+#[derive(Debug)]
+pub struct Failure {
+    /// One line, shown after `bouncelens: `.
+    pub message: String,
+    /// 1 for runtime errors, 2 for usage errors.
+    pub status: i32,
+}
+
+impl Failure {
+    fn runtime(message: String) -> Failure {
+        Failure { message, status: 1 }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        Failure::runtime(format!("could not write output: {error}"))
+    }
+}
+
+/// Parses `args`, runs the command with `out` as standard output and returns the exit status;
+/// errors go to `err` as one line.
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err(error) => return report_clap_error(&error, out, err),
+    };
+    match execute(cli, out).and_then(|()| out.flush().map_err(Failure::from)) {
+        Ok(()) => 0,
+        Err(failure) if failure.message.contains("Broken pipe") => 0,
+        Err(failure) => {
+            let _ = writeln!(err, "bouncelens: {}", failure.message);
+            failure.status
+        }
+    }
+}
+
+fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+    let matches = Cli::command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// Help and version go to standard output with status 0; usage errors become one line with
+/// status 2 (clap's own message is several lines with a usage block).
+fn report_clap_error(error: &clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = write!(out, "{}", error.render());
+        return 0;
+    }
+    let rendered = error.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ");
+    let _ = writeln!(err, "bouncelens: {first} (see 'bouncelens --help')");
+    2
+}
+
+fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    match cli.command {
+        None => {
+            let dataset = cli.load.load()?;
+            write_summary(&dataset, GroupBy::Reason, out)
+        }
+        Some(Command::Summary { load, by, json }) => {
+            let dataset = load.load()?;
+            if json {
+                write_summary_json(&dataset, by.into(), out)
+            } else {
+                write_summary(&dataset, by.into(), out)
+            }
+        }
+        Some(Command::Lookup { query }) => write_lookup(&query.join(" "), out),
+        Some(Command::List {
+            load,
+            search,
+            disposition,
+            reason,
+            code,
+            domain,
+            format,
+        }) => {
+            let dataset = load.load()?;
+            let filter = Filter {
+                disposition: disposition.as_deref().and_then(Disposition::from_name),
+                reason: reason.as_deref().and_then(Reason::from_name),
+                code,
+                domain,
+                query: Query::parse(search.as_deref().unwrap_or_default()),
+            };
+            let matches = filter.apply(&dataset);
+            let contacts = matches.iter().map(|&i| &dataset.contacts[i]);
+            match format {
+                Format::Table => write_list_table(&dataset, contacts, out),
+                Format::Csv => write_list_csv(&dataset, contacts, out),
+                Format::Json => write_list_json(&dataset, contacts, out),
+            }
+        }
+    }
+}
+
+fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<(), Failure> {
+    let total = dataset.contacts.len();
+    writeln!(
+        out,
+        "{} — {} contacts from {} file{}",
+        dataset.source_names(),
+        total,
+        dataset.sources.len(),
+        if dataset.sources.len() == 1 { "" } else { "s" }
+    )?;
+    for source in &dataset.sources {
+        writeln!(
+            out,
+            "  {}: {}",
+            source.name,
+            render::describe_source(source)
+        )?;
+    }
+    writeln!(out)?;
+    let mut totals = Table::new(["DISPOSITION", "COUNT", "SHARE", ""]);
+    for (disposition, count) in stats::disposition_totals(&dataset.contacts) {
+        let share = count as f64 / total.max(1) as f64;
+        totals.row([
+            format!("{} {}", disposition.symbol(), disposition),
+            count.to_string(),
+            render::percent(share),
+            render::bar(share, 20),
+        ]);
+    }
+    totals.write(out, usize::MAX)?;
+    writeln!(out)?;
+    let breakdown = stats::breakdown(&dataset.contacts, by);
+    let mut table = Table::new([
+        by.as_str().to_uppercase().as_str(),
+        "COUNT",
+        "SHARE",
+        "",
+        "MEANING",
+    ]);
+    let top = breakdown.bins.first().map_or(1, |b| b.count).max(1);
+    for bin in &breakdown.bins {
+        table.row([
+            bin.value.clone(),
+            bin.count.to_string(),
+            render::percent(bin.share),
+            render::bar(bin.count as f64 / top as f64, 20),
+            bin.meaning.unwrap_or_default().to_string(),
+        ]);
+    }
+    table.write(out, usize::MAX)?;
+    write_report(dataset, out)
+}
+
+fn write_report(dataset: &Dataset, out: &mut dyn Write) -> Result<(), Failure> {
+    let lines = dataset.report.lines(&dataset.sources);
+    writeln!(out)?;
+    if lines.is_empty() {
+        writeln!(out, "Load report: no problems found.")?;
+    } else {
+        writeln!(out, "Load report:")?;
+        for line in lines {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn write_summary_json(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<(), Failure> {
+    let totals: serde_json::Map<String, serde_json::Value> =
+        stats::disposition_totals(&dataset.contacts)
+            .iter()
+            .map(|(d, n)| (d.as_str().to_string(), json!(n)))
+            .collect();
+    let files: Vec<_> = dataset
+        .sources
+        .iter()
+        .map(|s| {
+            json!({
+                "name": s.name,
+                "encoding": s.encoding,
+                "delimiter": s.delimiter.map(|d| (d as char).to_string()),
+                "rows": s.rows_read,
+                "header": s.has_header,
+            })
+        })
+        .collect();
+    let breakdown = stats::breakdown(&dataset.contacts, by);
+    let value = json!({
+        "files": files,
+        "total": dataset.contacts.len(),
+        "dispositions": totals,
+        "by": by.as_str(),
+        "breakdown": breakdown.bins,
+        "warnings": dataset.report.lines(&dataset.sources),
+    });
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_lookup(query: &str, out: &mut dyn Write) -> Result<(), Failure> {
+    match catalog::lookup(query) {
+        Lookup::Code(entry) => write_entry(&entry, query, out),
+        Lookup::UnknownCode(code) => Err(Failure::runtime(format!(
+            "'{code}' is not a code in the reference (try 'bouncelens lookup' with words instead)"
+        ))),
+        Lookup::Words(entries) if entries.is_empty() => Err(Failure::runtime(format!(
+            "nothing in the code reference mentions '{query}'"
+        ))),
+        Lookup::Words(entries) => {
+            let mut table = Table::new(["CODE", "TITLE", "USUALLY"]);
+            for entry in &entries {
+                table.row([
+                    entry.code(),
+                    entry.title().to_string(),
+                    format!("{} ({})", entry.disposition(), entry.advice().reason),
+                ]);
+            }
+            table.write(out, usize::MAX)?;
+            Ok(())
+        }
+    }
+}
+
+fn write_entry(entry: &Entry, query: &str, out: &mut dyn Write) -> Result<(), Failure> {
+    let advice = entry.advice();
+    writeln!(
+        out,
+        "{}  {}  ({})",
+        query.trim(),
+        entry.title(),
+        entry.rfc()
+    )?;
+    if let Entry::Enhanced(meaning) = entry
+        && !meaning.exact
+    {
+        writeln!(
+            out,
+            "  Not in the registry; read as its subject, {}.",
+            meaning.code.subject_fallback()
+        )?;
+    }
+    if let Some(class) = catalog::class(entry.class()) {
+        writeln!(
+            out,
+            "  Class:     {}.X.X {} — {}",
+            class.class, class.title, class.meaning
+        )?;
+    }
+    if let Some(text) = entry.article_text() {
+        writeln!(out, "  Article:   {text}")?;
+    }
+    writeln!(out, "  Meaning:   {}", advice.meaning)?;
+    writeln!(
+        out,
+        "  Usually:   {} ({})",
+        entry.disposition(),
+        advice.reason
+    )?;
+    writeln!(out, "  Next step: {}", advice.next_step)?;
+    Ok(())
+}
+
+fn main_code(contact: &Contact) -> String {
+    contact
+        .codes
+        .status
+        .map(|s| s.to_string())
+        .or(contact.codes.reply.map(|r| r.to_string()))
+        .unwrap_or_default()
+}
+
+fn write_list_table<'a>(
+    dataset: &Dataset,
+    contacts: impl Iterator<Item = &'a Contact>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let mut table = Table::new(["EMAIL", "NAME", "DISPOSITION", "REASON", "CODE", "SOURCE"]);
+    let mut count = 0;
+    for contact in contacts {
+        table.row([
+            contact.email.clone(),
+            contact.name.clone(),
+            format!(
+                "{} {}",
+                contact.disposition().symbol(),
+                contact.disposition()
+            ),
+            contact.reason().to_string(),
+            main_code(contact),
+            format!("{}:{}", dataset.source_of(contact).name, contact.line),
+        ]);
+        count += 1;
+    }
+    table.write(out, 40)?;
+    writeln!(out, "{count} contact{}", if count == 1 { "" } else { "s" })?;
+    Ok(())
+}
+
+/// The fields every machine-readable listing carries, in order.
+const LIST_FIELDS: [&str; 10] = [
+    "email",
+    "name",
+    "source",
+    "line",
+    "reply_code",
+    "status_code",
+    "disposition",
+    "reason",
+    "meaning",
+    "raw_reason",
+];
+
+fn list_values(dataset: &Dataset, contact: &Contact) -> [Option<String>; 10] {
+    [
+        Some(contact.email.clone()),
+        Some(contact.name.clone()),
+        Some(dataset.source_of(contact).name.clone()),
+        Some(contact.line.to_string()),
+        contact.codes.reply.map(|r| r.to_string()),
+        contact.codes.status.map(|s| s.to_string()),
+        Some(contact.disposition().to_string()),
+        Some(contact.reason().to_string()),
+        render::meaning(contact).map(str::to_string),
+        Some(contact.reason_text.clone()),
+    ]
+}
+
+fn write_list_csv<'a>(
+    dataset: &Dataset,
+    contacts: impl Iterator<Item = &'a Contact>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(LIST_FIELDS).map_err(io::Error::from)?;
+    for contact in contacts {
+        let values = list_values(dataset, contact).map(Option::unwrap_or_default);
+        writer.write_record(&values).map_err(io::Error::from)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn write_list_json<'a>(
+    dataset: &Dataset,
+    contacts: impl Iterator<Item = &'a Contact>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let rows: Vec<serde_json::Value> = contacts
+        .map(|contact| {
+            let mut object = serde_json::Map::new();
+            for (key, value) in LIST_FIELDS.iter().zip(list_values(dataset, contact)) {
+                let value = if *key == "line" {
+                    json!(contact.line)
+                } else {
+                    json!(value)
+                };
+                object.insert((*key).to_string(), value);
+            }
+            serde_json::Value::Object(object)
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! Narrowing the contact list: the same filter serves `bouncelens list`, exports and the
+//! dashboard's drill-downs, so "what matches" means one thing everywhere.
+
+use crate::codes::{Disposition, Reason};
+use crate::model::{Contact, Dataset};
+use crate::search::{Query, Searcher};
+
+/// Conditions that must all hold; an empty filter keeps everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this disposition.
+    pub disposition: Option<Disposition>,
+    /// Only this reason.
+    pub reason: Option<Reason>,
+    /// A reply code (`550`), an enhanced code (`5.1.1`) or an enhanced prefix (`5.7`).
+    pub code: Option<String>,
+    /// Only this recipient domain (case-insensitive).
+    pub domain: Option<String>,
+    /// A fuzzy search; matches are ranked best first.
+    pub query: Query,
+}
+
+impl Filter {
+    /// Whether `contact` passes every condition except the search.
+    pub fn keeps(&self, contact: &Contact) -> bool {
+        self.disposition.is_none_or(|d| contact.disposition() == d)
+            && self.reason.is_none_or(|r| contact.reason() == r)
+            && self
+                .code
+                .as_deref()
+                .is_none_or(|code| has_code(contact, code))
+            && self
+                .domain
+                .as_deref()
+                .is_none_or(|domain| contact.domain.eq_ignore_ascii_case(domain))
+    }
+
+    /// Indices of the matching contacts: file order, or best match first when searching.
+    pub fn apply(&self, dataset: &Dataset) -> Vec<usize> {
+        let candidates: Vec<usize> = dataset
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.keeps(c))
+            .map(|(i, _)| i)
+            .collect();
+        Searcher::default().rank(&self.query, &dataset.contacts, &candidates)
+    }
+}
+
+/// Whether the contact carries `code` as its main or any other code; `5.7` matches every
+/// `5.7.x`.
+pub fn has_code(contact: &Contact, code: &str) -> bool {
+    let codes = &contact.codes;
+    let replies = codes.reply.iter().chain(&codes.other_replies);
+    if replies.into_iter().any(|r| r.as_str() == code) {
+        return true;
+    }
+    codes
+        .status
+        .iter()
+        .chain(&codes.other_statuses)
+        .any(|status| {
+            let text = status.to_string();
+            text == code || text.starts_with(&format!("{code}."))
+        })
+}
