@@ -241,8 +241,12 @@ fn report_clap_error(error: &clap::Error, out: &mut dyn Write, err: &mut dyn Wri
 fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     match cli.command {
         None => {
+            crate::tui::check_terminal().map_err(|e| Failure {
+                message: e.to_string(),
+                status: 2,
+            })?;
             let dataset = cli.load.load()?;
-            write_summary(&dataset, GroupBy::Reason, out)
+            crate::tui::run(dataset).map_err(|e| Failure::runtime(e.to_string()))
         }
         Some(Command::Summary { load, by, json }) => {
             let dataset = load.load()?;
@@ -268,6 +272,7 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 reason: reason.as_deref().and_then(Reason::from_name),
                 code,
                 domain,
+                groups: Vec::new(),
                 query: Query::parse(search.as_deref().unwrap_or_default()),
             };
             let matches = filter.apply(&dataset);

@@ -12,3 +12,4 @@ pub mod model;
 pub mod render;
 pub mod search;
 pub mod stats;
+pub mod tui;

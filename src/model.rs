@@ -162,6 +162,8 @@ pub enum WarningKind {
     NotAnAddress,
     /// A quoted field ran on for many lines: probably an unbalanced quote.
     LongQuotedField,
+    /// The file has a header but no data rows (an empty complaints export, say).
+    NoDataRows,
 }
 
 impl WarningKind {
@@ -177,6 +179,7 @@ impl WarningKind {
             WarningKind::LongQuotedField => {
                 "start a quoted field spanning many lines: check for an unbalanced quote"
             }
+            WarningKind::NoDataRows => "has a header but no data rows",
         }
     }
 }
@@ -244,6 +247,9 @@ impl LoadReport {
             .iter()
             .map(|w| {
                 let name = sources.get(w.source).map_or("?", |s| s.name.as_str());
+                if w.kind == WarningKind::NoDataRows {
+                    return format!("{name}: {}", w.kind.describe());
+                }
                 let rows = if w.count == 1 { "row" } else { "rows" };
                 let listed: Vec<String> = w.lines.iter().map(u64::to_string).collect();
                 let more = if w.count > w.lines.len() { ", …" } else { "" };

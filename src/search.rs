@@ -50,27 +50,24 @@ impl Query {
     }
 }
 
-/// The text a contact is searched by.
-pub fn haystack(contact: &Contact) -> String {
-    let mut text = String::with_capacity(
-        contact.email.len()
-            + contact.name.len()
-            + contact.company.len()
-            + contact.reason_text.len()
-            + 3,
-    );
-    for part in [
-        &contact.email,
-        &contact.name,
-        &contact.company,
-        &contact.reason_text,
-    ] {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(part);
-    }
-    text
+/// Extra score for a term matched in the address, name or company rather than only in the
+/// server's text: someone typing `gmail` wants Gmail addresses before a Gmail bounce message.
+const WHO_BONUS: i64 = 1000;
+
+/// The text a contact is searched by: who it is, then who plus what the server said.
+pub fn haystack(contact: &Contact) -> (String, String) {
+    let who = [&contact.email, &contact.name, &contact.company]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let all = if contact.reason_text.is_empty() {
+        who.clone()
+    } else {
+        format!("{who} {}", contact.reason_text)
+    };
+    (who, all)
 }
 
 /// A reusable matcher: building one per search keeps its internal buffers warm.
@@ -89,16 +86,25 @@ impl Default for Searcher {
 impl Searcher {
     /// The score of `contact` for `query`, or `None` when it does not match. Higher is better.
     pub fn score(&self, query: &Query, contact: &Contact) -> Option<i64> {
-        self.score_text(query, &haystack(contact))
+        let (who, all) = haystack(contact);
+        self.score_text(query, &who, &all)
     }
 
-    /// Scores an already built haystack.
-    pub fn score_text(&self, query: &Query, text: &str) -> Option<i64> {
-        let lower = text.to_lowercase();
+    /// Scores already built haystacks: `who` (address, name, company) and `all` (who plus the
+    /// server's text). Every term must match somewhere in `all`; matches in `who` rank higher.
+    pub fn score_text(&self, query: &Query, who: &str, all: &str) -> Option<i64> {
+        let lower = all.to_lowercase();
         let mut total = 0;
         for term in &query.terms {
             match term {
-                Term::Fuzzy(pattern) => total += self.matcher.fuzzy_match(text, pattern)?,
+                Term::Fuzzy(pattern) => {
+                    let anywhere = self.matcher.fuzzy_match(all, pattern)?;
+                    let in_who = self
+                        .matcher
+                        .fuzzy_match(who, pattern)
+                        .map(|s| s + WHO_BONUS);
+                    total += in_who.unwrap_or(0).max(anywhere);
+                }
                 Term::Exact(word) => {
                     if !lower.contains(word.as_str()) {
                         return None;
@@ -143,15 +149,36 @@ impl Searcher {
 
     /// Indices of the matching contacts, best first (ties keep file order).
     pub fn rank(&self, query: &Query, contacts: &[Contact], candidates: &[usize]) -> Vec<usize> {
+        self.rank_unless(query, contacts, candidates, || false)
+            .unwrap_or_default()
+    }
+
+    /// Like [`Searcher::rank`], but checks `cancelled` every few thousand contacts and gives up
+    /// (`None`) as soon as it says so: a newer keystroke makes this search worthless.
+    pub fn rank_unless(
+        &self,
+        query: &Query,
+        contacts: &[Contact],
+        candidates: &[usize],
+        cancelled: impl Fn() -> bool,
+    ) -> Option<Vec<usize>> {
+        const CHUNK: usize = 4096;
         if query.is_empty() {
-            return candidates.to_vec();
+            return Some(candidates.to_vec());
         }
-        let mut scored: Vec<(i64, usize)> = candidates
-            .iter()
-            .filter_map(|&i| self.score(query, &contacts[i]).map(|s| (s, i)))
-            .collect();
+        let mut scored: Vec<(i64, usize)> = Vec::new();
+        for chunk in candidates.chunks(CHUNK) {
+            if cancelled() {
+                return None;
+            }
+            scored.extend(
+                chunk
+                    .iter()
+                    .filter_map(|&i| self.score(query, &contacts[i]).map(|s| (s, i))),
+            );
+        }
         scored.sort_by(|(sa, ia), (sb, ib)| sb.cmp(sa).then(ia.cmp(ib)));
-        scored.into_iter().map(|(_, i)| i).collect()
+        Some(scored.into_iter().map(|(_, i)| i).collect())
     }
 }
 
@@ -175,15 +202,24 @@ mod tests {
     #[test]
     fn exact_and_exclude() {
         let searcher = Searcher::default();
-        let text = "jane.doe@gmail.com Jane Doe Acme 552 5.2.2 Mailbox full";
-        assert!(
-            searcher
-                .score_text(&Query::parse("'mailbox"), text)
-                .is_some()
-        );
-        assert!(searcher.score_text(&Query::parse("!gmail"), text).is_none());
-        assert!(searcher.score_text(&Query::parse("jdoe"), text).is_some());
-        assert!(searcher.score_text(&Query::parse("'jdoe"), text).is_none());
+        let who = "jane.doe@gmail.com Jane Doe Acme";
+        let all = "jane.doe@gmail.com Jane Doe Acme 552 5.2.2 Mailbox full";
+        let score = |q: &str| searcher.score_text(&Query::parse(q), who, all);
+        assert!(score("'mailbox").is_some());
+        assert!(score("!gmail").is_none());
+        assert!(score("jdoe").is_some());
+        assert!(score("'jdoe").is_none());
+    }
+
+    #[test]
+    fn matches_in_the_address_outrank_matches_in_the_server_text() {
+        let searcher = Searcher::default();
+        let query = Query::parse("gmail");
+        let address =
+            searcher.score_text(&query, "ann@gmail.com", "ann@gmail.com 550 no such user");
+        let text_only =
+            searcher.score_text(&query, "bob@acme.com", "bob@acme.com 550 gmail said no");
+        assert!(address > text_only, "{address:?} vs {text_only:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! meanings and next steps. The rows themselves live in `data.rs`; this module only defines
 //! their shape and how to look them up, so the data can grow without touching logic.
 
-pub use super::data::{ARTICLE_ENHANCED, ARTICLE_REPLY, CLASSES, ENHANCED, REPLY};
+pub use super::data::{ARTICLE_ENHANCED, ARTICLE_REPLY, CLASSES, ENHANCED, REASON_STEPS, REPLY};
 use super::{Disposition, Reason, ReplyCode, StatusCode};
 
 /// One row of the article's tables, kept verbatim because users compare it with the article and
@@ -116,6 +116,14 @@ fn enhanced_def(subject: u8, detail: u16) -> Option<&'static EnhancedDef> {
         .binary_search_by_key(&(subject, detail), |d| (d.subject, d.detail))
         .ok()
         .map(|i| &ENHANCED[i])
+}
+
+/// The next step for a reason category.
+pub fn reason_step(reason: Reason) -> &'static str {
+    REASON_STEPS
+        .iter()
+        .find(|(r, _)| *r == reason)
+        .map_or("", |(_, step)| step)
 }
 
 /// Looks a traditional reply code up.
@@ -290,9 +298,78 @@ pub fn search_words(query: &str) -> Vec<Entry> {
     hits.into_iter().map(|(_, entry)| entry).collect()
 }
 
+/// Whether an entry matches what was typed in the code reference: a code prefix (`5.1`,
+/// `55`) or words found at word starts in its texts. An empty query matches everything.
+pub fn entry_matches(entry: &Entry, query: &str) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    if looks_like_code(query) {
+        return entry.code().starts_with(query);
+    }
+    let wanted: Vec<String> = words_of(query);
+    let advice = entry.advice();
+    let texts = [
+        entry.title(),
+        advice.meaning,
+        advice.next_step,
+        advice.reason.as_str(),
+        entry.article_text().unwrap_or_default(),
+    ];
+    let words: Vec<String> = texts.into_iter().flat_map(words_of).collect();
+    wanted
+        .iter()
+        .all(|w| words.iter().any(|word| word.starts_with(w.as_str())))
+}
+
 fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_has_a_next_step() {
+        for reason in Reason::ALL {
+            assert!(!reason_step(reason).is_empty(), "{reason}");
+        }
+    }
+
+    #[test]
+    fn unknown_details_fall_back_to_their_subject() {
+        let code = StatusCode::parse("5.7.606").unwrap();
+        let meaning = enhanced(code).unwrap();
+        assert!(!meaning.exact);
+        assert_eq!((meaning.def.subject, meaning.def.detail), (7, 0));
+        let transient = enhanced(StatusCode::parse("4.2.2").unwrap()).unwrap();
+        assert_eq!(transient.disposition(), Disposition::Soft);
+        assert_eq!(transient.def.title, "Mailbox full");
+    }
+
+    #[test]
+    fn code_queries_and_word_queries() {
+        assert!(matches!(lookup("550"), Lookup::Code(Entry::Reply(_))));
+        assert!(matches!(lookup("5.1.1"), Lookup::Code(Entry::Enhanced(_))));
+        assert!(matches!(lookup("5.9.1"), Lookup::UnknownCode(_)));
+        let Lookup::Words(found) = lookup("mailbox full") else {
+            panic!("words are searched");
+        };
+        assert_eq!(found.first().map(Entry::code).as_deref(), Some("5.2.2"));
+    }
+
+    #[test]
+    fn prefixes_select_a_subject() {
+        let entries = entries();
+        let matching: Vec<String> = entries
+            .iter()
+            .filter(|e| entry_matches(e, "5.1.1"))
+            .map(Entry::code)
+            .collect();
+        assert_eq!(matching, vec!["5.1.1", "5.1.10"]);
+    }
 }

@@ -43,10 +43,11 @@ impl PartialEq for TextRule {
 impl Eq for TextRule {}
 
 impl Basis {
-    /// A short sentence completing "because …", for the detail view and JSON.
-    pub fn explain(&self) -> String {
+    /// A short sentence completing "because …", for the detail view; `kind` is the row's type
+    /// value, quoted when the type column decided.
+    pub fn explain(&self, kind: &str) -> String {
         match self {
-            Basis::TypeColumn => "the file's type column says so".to_string(),
+            Basis::TypeColumn => format!("the file's type column says \"{kind}\""),
             Basis::Text(rule) => format!("the server's text {}", rule.because),
             Basis::Status(code) => format!("the status code {code} usually means this"),
             Basis::Reply(code) => format!("the reply code {code} usually means this"),
@@ -66,6 +67,10 @@ pub struct Classification {
     pub disposition_basis: Basis,
     /// Why the reason was chosen.
     pub reason_basis: Basis,
+    /// What the codes and text alone would have said, when the type column overrode them with
+    /// something else: platforms often file blocks under "Hard Bounce", and the user should see
+    /// the disagreement.
+    pub content_says: Option<Disposition>,
 }
 
 /// Classifies one row from its evidence.
@@ -91,11 +96,15 @@ fn apply_type_hint(hint: rules::TypeHint, content: Classification) -> Classifica
         }
         _ => (content.reason, content.reason_basis),
     };
+    let content_says = (content.disposition != disposition
+        && content.disposition_basis != Basis::Nothing)
+        .then_some(content.disposition);
     Classification {
         disposition,
         reason,
         disposition_basis: Basis::TypeColumn,
         reason_basis,
+        content_says,
     }
 }
 
@@ -121,6 +130,7 @@ fn classify_content(codes: &Codes, text: &str) -> Classification {
         reason,
         disposition_basis: basis,
         reason_basis: basis,
+        content_says: None,
     }
 }
 
@@ -219,6 +229,24 @@ mod tests {
         assert_eq!(typed, (Disposition::Hard, Reason::MailboxFull));
         let optout = verdict(Some("Unsubscribed"), "", "550 5.1.1 user unknown");
         assert_eq!(optout, (Disposition::OptOut, Reason::OptedOut));
+    }
+
+    #[test]
+    fn a_type_that_contradicts_the_content_is_flagged() {
+        let codes = extract("554 5.7.1 blocked using zen.spamhaus.org");
+        let c = classify(Evidence {
+            kind: Some("Hard Bounce"),
+            codes: &codes,
+            text: "554 5.7.1 blocked using zen.spamhaus.org",
+        });
+        assert_eq!(c.disposition, Disposition::Hard);
+        assert_eq!(c.content_says, Some(Disposition::Block));
+        let agreeing = classify(Evidence {
+            kind: Some("Hard Bounce"),
+            codes: &extract("550 5.1.1"),
+            text: "550 5.1.1 user unknown",
+        });
+        assert_eq!(agreeing.content_says, None);
     }
 
     #[test]

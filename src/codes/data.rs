@@ -1737,6 +1737,83 @@ pub const REPLY: &[ReplyDef] = &[
     },
 ];
 
+/// What to do next for each reason category, used when the verdict came from the server's
+/// words rather than a code, and shown beside the code's own advice.
+pub const REASON_STEPS: &[(Reason, &str)] = &[
+    (
+        Reason::UserUnknown,
+        "Check the address for typos; if it is right, the person has probably moved on: ask them for a new address and remove this one.",
+    ),
+    (
+        Reason::DomainNotFound,
+        "Check the domain for typos (gmial.com, .con); if it is right the company or domain is gone: find a new address or remove.",
+    ),
+    (
+        Reason::MailboxFull,
+        "Nothing to fix on the address: retry in a few days; suppress only if it stays full for weeks.",
+    ),
+    (
+        Reason::MailboxDisabled,
+        "The account is switched off, usually for good: ask the contact for a current address, or remove after a last retry.",
+    ),
+    (
+        Reason::MessageTooLarge,
+        "Send a smaller email (link to large files instead of attaching them); the address is fine.",
+    ),
+    (
+        Reason::Blocked,
+        "The address is probably fine: check your sending IP and domain against blocklists, fix the cause, then resend.",
+    ),
+    (
+        Reason::SpamContent,
+        "The address is probably fine: review the content, links and attachments that triggered the filter, then resend.",
+    ),
+    (
+        Reason::AuthFailure,
+        "Fix your sending setup: check SPF, DKIM and DMARC (and reverse DNS) for your domain, then resend.",
+    ),
+    (
+        Reason::RateLimited,
+        "Send more slowly to this provider and resend later; the address is fine.",
+    ),
+    (
+        Reason::Expired,
+        "Delivery gave up after retrying: resend later; if it keeps expiring, check the receiving domain is still alive.",
+    ),
+    (
+        Reason::Network,
+        "A connection problem between servers: retry later; the address is probably fine.",
+    ),
+    (
+        Reason::Syntax,
+        "The address is malformed: correct it (stray spaces, commas, missing parts) or ask the contact for it again.",
+    ),
+    (
+        Reason::SystemError,
+        "The receiving system had a fault: retry later; the address is probably fine.",
+    ),
+    (
+        Reason::RelayDenied,
+        "The receiving server does not accept mail for this address: check the domain is right and its mail is still hosted there.",
+    ),
+    (
+        Reason::Moved,
+        "The person has moved on: ask a colleague or the contact for the new address; remove this one.",
+    ),
+    (
+        Reason::OptedOut,
+        "Never mail this address again unless the person opts back in.",
+    ),
+    (
+        Reason::Complaint,
+        "Never mail this address again; review why people complain (frequency, consent, content).",
+    ),
+    (
+        Reason::Other,
+        "Read the server's text for clues; if nothing helps, retry once and remove the address if it bounces again.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

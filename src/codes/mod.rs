@@ -45,7 +45,7 @@ impl ReplyCode {
 
 impl fmt::Display for ReplyCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -114,7 +114,7 @@ fn parse_digits(text: &str, max_len: usize) -> Option<u16> {
 
 impl fmt::Display for StatusCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.class, self.subject, self.detail)
+        f.pad(&format!("{}.{}.{}", self.class, self.subject, self.detail))
     }
 }
 

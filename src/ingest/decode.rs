@@ -16,8 +16,8 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes`, honouring `forced` (from `--encoding`) when given. Detection order: BOM,
-/// UTF-16 without BOM (alternating NUL bytes), valid UTF-8, then Windows-1252, which accepts
-/// every byte, so a legacy export never fails to load.
+/// UTF-16 without BOM (alternating NUL bytes), UTF-8 (damaged bytes replaced and counted), then
+/// Windows-1252, which accepts every byte, so a legacy export never fails to load.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     if let Some(encoding) = forced {
         let body = strip_bom(bytes, encoding);
@@ -29,14 +29,24 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     if let Some(encoding) = sniff_utf16(bytes) {
         return decode_with(bytes, encoding);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: text.to_string(),
-            encoding: UTF_8.name(),
-            replaced_at: Vec::new(),
-        },
-        Err(_) => decode_with(bytes, WINDOWS_1252),
+    if mostly_utf8(bytes) {
+        decode_with(bytes, UTF_8)
+    } else {
+        decode_with(bytes, WINDOWS_1252)
     }
+}
+
+/// Valid UTF-8, or UTF-8 with a few damaged bytes (a bad copy-paste into one cell): decoding
+/// the whole file as Windows-1252 then would garble every accented name to fix one cell. Only
+/// when invalid sequences outnumber valid non-ASCII characters is the file legacy-encoded.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid_non_ascii = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid == 0 || valid_non_ascii > invalid
 }
 
 fn strip_bom<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> &'a [u8] {
@@ -128,6 +138,15 @@ mod tests {
         let decoded = decode(&be, None);
         assert_eq!(decoded.text, "Email\tName\n");
         assert_eq!(decoded.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn a_damaged_byte_in_utf8_is_replaced_not_reinterpreted() {
+        let bytes = ["José,Zoë\nbad ".as_bytes(), b"\xFF", b" here\n"].concat();
+        let decoded = decode(&bytes, None);
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.starts_with("José,Zoë"));
+        assert_eq!(decoded.replaced_at.len(), 1);
     }
 
     #[test]

@@ -149,6 +149,9 @@ pub fn load(inputs: &[Input], options: &LoadOptions) -> Result<Dataset, LoadErro
         }
         dataset.sources.push(source);
         let body = &table.rows[usize::from(layout.has_header)..];
+        if body.is_empty() {
+            dataset.report.add(source_index, WarningKind::NoDataRows, 1);
+        }
         for row in body {
             if let Some(contact) = build_contact(row, source_index, &layout, &mut dataset.report) {
                 if !seen.insert(contact.email.to_lowercase()) {

@@ -1,0 +1,766 @@
+//! The dashboard's state and the one place it changes. Keys become [`Action`]s (a pure
+//! function of the key and the context), [`App::update`] applies them, and drawing only reads.
+//! Slow work — the fuzzy search — is requested through [`App::take_search_request`] and comes
+//! back as [`Action::SearchDone`], so the state never waits on it.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+
+use crate::codes::catalog::{self, Entry};
+use crate::filter::Filter;
+use crate::model::{Contact, Dataset};
+use crate::search::Query;
+use crate::stats::{self, Breakdown, GroupBy};
+
+use super::keys::{self, Command};
+use super::layout::{self, Areas};
+use super::theme::Theme;
+
+/// The three panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The frequency table.
+    Breakdown,
+    /// The contact list.
+    Contacts,
+    /// The code reference.
+    Codes,
+}
+
+impl Pane {
+    /// Tab order.
+    pub const ALL: [Pane; 3] = [Pane::Breakdown, Pane::Contacts, Pane::Codes];
+
+    /// The title shown on the pane and its tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Breakdown => "Breakdown",
+            Pane::Contacts => "Contacts",
+            Pane::Codes => "Codes",
+        }
+    }
+}
+
+/// What is layered over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help.
+    Help,
+    /// The load warnings.
+    Warnings,
+    /// One contact, by index into the dataset.
+    Detail(usize),
+}
+
+/// Which keys apply right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// A pane has focus.
+    Pane(Pane),
+    /// The user is typing a query in this pane.
+    Typing(Pane),
+    /// An overlay is open.
+    Overlay,
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A command from the key table.
+    Command(Command),
+    /// A character typed into a query.
+    Type(char),
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// A mouse click at a cell.
+    Click(u16, u16),
+    /// The wheel turned over a cell; positive is down.
+    Scroll(u16, u16, i32),
+    /// A finished search: its generation and the ranked contact indices.
+    SearchDone(u64, Vec<usize>),
+}
+
+/// Maps a key press to an action. Releases and repeats are ignored, or Windows terminals would
+/// act on every key twice.
+pub fn action_for_key(key: KeyEvent, context: Context) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if let Some(command) = keys::command_for(key, context) {
+        return Some(Action::Command(command));
+    }
+    match (context, key.code) {
+        (Context::Typing(_), crossterm::event::KeyCode::Char(c))
+            if !key.modifiers.intersects(
+                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+            ) =>
+        {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+/// Maps a mouse event to an action: clicks and the wheel; drags and moves are ignored.
+pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+        MouseEventKind::ScrollDown => Some(Action::Scroll(mouse.column, mouse.row, 3)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(mouse.column, mouse.row, -3)),
+        _ => None,
+    }
+}
+
+/// A column the contact list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    /// File order, or best match first while searching.
+    Natural,
+    /// Address.
+    Email,
+    /// Name.
+    Name,
+    /// Disposition.
+    Disposition,
+    /// Main code.
+    Code,
+    /// Reason.
+    Reason,
+    /// Date.
+    Date,
+}
+
+impl SortColumn {
+    const CYCLE: [SortColumn; 7] = [
+        SortColumn::Natural,
+        SortColumn::Email,
+        SortColumn::Name,
+        SortColumn::Disposition,
+        SortColumn::Code,
+        SortColumn::Reason,
+        SortColumn::Date,
+    ];
+
+    /// The name shown in the pane title.
+    pub fn label(self, searching: bool) -> &'static str {
+        match self {
+            SortColumn::Natural if searching => "best match",
+            SortColumn::Natural => "file order",
+            SortColumn::Email => "email",
+            SortColumn::Name => "name",
+            SortColumn::Disposition => "disposition",
+            SortColumn::Code => "code",
+            SortColumn::Reason => "reason",
+            SortColumn::Date => "date",
+        }
+    }
+
+    fn next(self) -> SortColumn {
+        let at = Self::CYCLE.iter().position(|c| *c == self).unwrap_or(0);
+        Self::CYCLE[(at + 1) % Self::CYCLE.len()]
+    }
+}
+
+/// A scrolling list position: the selected row and the first row on screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Selected row.
+    pub selected: usize,
+    /// First visible row.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within `len`, keeping the selection inside a `height`-row window.
+    fn move_by(&mut self, delta: isize, len: usize, height: usize) {
+        let last = len.saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+        self.follow(len, height);
+    }
+
+    fn set(&mut self, row: usize, len: usize, height: usize) {
+        self.selected = row.min(len.saturating_sub(1));
+        self.follow(len, height);
+    }
+
+    /// Scrolls just enough to show the selection, and never past the end.
+    fn follow(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+/// A query being typed or kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryState {
+    /// The text.
+    pub text: String,
+    /// Whether keys go to the text.
+    pub typing: bool,
+}
+
+/// The code reference pane's state.
+#[derive(Debug, Clone)]
+pub struct CodesState {
+    /// Every entry of the catalog, in reference order.
+    pub entries: Vec<Entry>,
+    /// Indices of the entries matching the query.
+    pub shown: Vec<usize>,
+    /// The query.
+    pub query: QueryState,
+    /// The list position.
+    pub cursor: Cursor,
+}
+
+/// A search the runtime should run off the UI thread.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// Results carrying another generation are stale and dropped.
+    pub generation: u64,
+    /// The query.
+    pub query: Query,
+    /// The contacts to rank (those passing the other filters).
+    pub candidates: Arc<Vec<usize>>,
+}
+
+/// The whole dashboard state.
+pub struct App {
+    /// The loaded contacts.
+    pub dataset: Arc<Dataset>,
+    /// The focused pane.
+    pub focus: Pane,
+    /// The open overlay and its scroll offset.
+    pub overlay: Option<(Overlay, u16)>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Breakdown rows drilled into.
+    pub groups: Vec<(GroupBy, String)>,
+    /// The contact search.
+    pub search: QueryState,
+    /// Contacts passing the group filters, file order.
+    pub base: Arc<Vec<usize>>,
+    /// Contacts passing the group filters and the search, in search rank order.
+    pub matched: Vec<usize>,
+    /// `matched` in the chosen sort order: what the list shows.
+    pub visible: Vec<usize>,
+    /// True while a search is running.
+    pub searching: bool,
+    /// The generation of the newest search asked for.
+    pub generation: u64,
+    /// A search waiting to be started by the runtime.
+    pending: Option<SearchRequest>,
+    /// Sort column and direction.
+    pub sort: (SortColumn, bool),
+    /// The contact list position.
+    pub contacts: Cursor,
+    /// The breakdown grouping.
+    pub group_by: GroupBy,
+    /// The breakdown of the visible contacts.
+    pub breakdown: Breakdown,
+    /// The breakdown position.
+    pub breakdown_cursor: Cursor,
+    /// The code reference.
+    pub codes: CodesState,
+    /// How many contacts carry each code as their main reply or status code.
+    pub code_counts: HashMap<String, usize>,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    /// Colours or none.
+    pub theme: Theme,
+}
+
+impl App {
+    /// A dashboard over `dataset`, `width`×`height` cells.
+    pub fn new(dataset: Arc<Dataset>, width: u16, height: u16) -> App {
+        let base: Arc<Vec<usize>> = Arc::new((0..dataset.contacts.len()).collect());
+        let entries = catalog::entries();
+        let shown = (0..entries.len()).collect();
+        let code_counts = count_codes(&dataset.contacts);
+        let mut app = App {
+            dataset,
+            focus: Pane::Breakdown,
+            overlay: None,
+            size: (width, height),
+            groups: Vec::new(),
+            search: QueryState::default(),
+            matched: base.to_vec(),
+            visible: base.to_vec(),
+            base,
+            searching: false,
+            generation: 0,
+            pending: None,
+            sort: (SortColumn::Natural, false),
+            contacts: Cursor::default(),
+            group_by: GroupBy::Disposition,
+            breakdown: Breakdown {
+                by: GroupBy::Disposition,
+                total: 0,
+                bins: Vec::new(),
+            },
+            breakdown_cursor: Cursor::default(),
+            codes: CodesState {
+                entries,
+                shown,
+                query: QueryState::default(),
+                cursor: Cursor::default(),
+            },
+            code_counts,
+            quit: false,
+            theme: Theme { color: true },
+        };
+        app.regroup();
+        app
+    }
+
+    /// Which keys apply now.
+    pub fn context(&self) -> Context {
+        if self.overlay.is_some() {
+            Context::Overlay
+        } else if self.focus == Pane::Contacts && self.search.typing
+            || self.focus == Pane::Codes && self.codes.query.typing
+        {
+            Context::Typing(self.focus)
+        } else {
+            Context::Pane(self.focus)
+        }
+    }
+
+    /// Where everything is on screen at the current size.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size.0, self.size.1, self.focus)
+    }
+
+    /// The search the runtime should start, if the query changed since the last call.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.pending.take()
+    }
+
+    /// The selected contact, if the list is not empty.
+    pub fn selected_contact(&self) -> Option<&Contact> {
+        self.visible
+            .get(self.contacts.selected)
+            .map(|&i| &self.dataset.contacts[i])
+    }
+
+    /// The selected code entry.
+    pub fn selected_code(&self) -> Option<&Entry> {
+        self.codes
+            .shown
+            .get(self.codes.cursor.selected)
+            .map(|&i| &self.codes.entries[i])
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Command(command) => self.command(command),
+            Action::Type(c) => self.type_char(c),
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                self.refollow();
+            }
+            Action::Click(column, row) => self.click(column, row),
+            Action::Scroll(column, row, delta) => self.scroll(column, row, delta),
+            Action::SearchDone(generation, ranked) => self.search_done(generation, ranked),
+        }
+    }
+
+    fn command(&mut self, command: Command) {
+        if let Some((overlay, scroll)) = self.overlay {
+            self.overlay_command(overlay, scroll, command);
+            return;
+        }
+        if matches!(self.context(), Context::Typing(_)) && self.typing_command(command) {
+            return;
+        }
+        match command {
+            Command::Quit => self.quit = true,
+            Command::Help => self.overlay = Some((Overlay::Help, 0)),
+            Command::Warnings => self.overlay = Some((Overlay::Warnings, 0)),
+            Command::Back => self.back(),
+            Command::NextPane => self.focus = cycle(self.focus, 1),
+            Command::PrevPane => self.focus = cycle(self.focus, -1),
+            Command::Focus(pane) => self.focus = pane,
+            Command::Down => self.move_selection(1),
+            Command::Up => self.move_selection(-1),
+            Command::HalfPageDown => self.move_selection(self.page() as isize / 2),
+            Command::HalfPageUp => self.move_selection(-(self.page() as isize / 2)),
+            Command::PageDown => self.move_selection(self.page() as isize),
+            Command::PageUp => self.move_selection(-(self.page() as isize)),
+            Command::Top => self.move_selection(isize::MIN / 2),
+            Command::Bottom => self.move_selection(isize::MAX / 2),
+            Command::Open => self.open(),
+            Command::Search => self.start_typing(),
+            Command::NextGrouping => self.set_grouping(1),
+            Command::PrevGrouping => self.set_grouping(-1),
+            Command::CycleSort => {
+                self.sort.0 = self.sort.0.next();
+                self.resort();
+            }
+            Command::ReverseSort => {
+                self.sort.1 = !self.sort.1;
+                self.resort();
+            }
+            Command::ClearFilters => {
+                self.groups.clear();
+                self.search = QueryState::default();
+                self.refilter();
+            }
+            Command::DeleteChar | Command::ClearQuery | Command::Accept => {}
+        }
+    }
+
+    fn overlay_command(&mut self, overlay: Overlay, scroll: u16, command: Command) {
+        let page = self.size.1.saturating_sub(6).max(1);
+        let scroll = match command {
+            Command::Quit => {
+                self.quit = true;
+                return;
+            }
+            Command::Back => {
+                self.overlay = None;
+                return;
+            }
+            Command::Help => {
+                self.overlay = (overlay != Overlay::Help).then_some((Overlay::Help, 0));
+                return;
+            }
+            Command::Down => scroll.saturating_add(1),
+            Command::Up => scroll.saturating_sub(1),
+            Command::PageDown | Command::HalfPageDown => scroll.saturating_add(page),
+            Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(page),
+            Command::Top => 0,
+            Command::Bottom => u16::MAX,
+            _ => scroll,
+        };
+        self.overlay = Some((overlay, scroll));
+    }
+
+    /// Esc: clear the search if there is one, else drop the last drill-down.
+    fn back(&mut self) {
+        if self.focus == Pane::Codes && !self.codes.query.text.is_empty() {
+            self.codes.query = QueryState::default();
+            self.refilter_codes();
+        } else if !self.search.text.is_empty() {
+            self.search = QueryState::default();
+            self.refilter();
+        } else if self.groups.pop().is_some() {
+            self.refilter();
+        }
+    }
+
+    fn start_typing(&mut self) {
+        match self.focus {
+            Pane::Codes => self.codes.query.typing = true,
+            Pane::Breakdown | Pane::Contacts => {
+                self.focus = Pane::Contacts;
+                self.search.typing = true;
+            }
+        }
+    }
+
+    fn type_char(&mut self, c: char) {
+        self.edit_query(|text| text.push(c));
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        match self.focus {
+            Pane::Codes => {
+                edit(&mut self.codes.query.text);
+                self.refilter_codes();
+            }
+            _ => {
+                edit(&mut self.search.text);
+                self.request_search();
+            }
+        }
+    }
+
+    /// Commands that only mean something while typing; returns whether `command` was one. They
+    /// are routed before pane handling because Esc means "clear the query" here.
+    fn typing_command(&mut self, command: Command) -> bool {
+        match command {
+            Command::DeleteChar => self.edit_query(|text| {
+                text.pop();
+            }),
+            Command::ClearQuery => self.edit_query(String::clear),
+            Command::Accept => self.stop_typing(),
+            Command::Back => {
+                self.edit_query(String::clear);
+                self.stop_typing();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn stop_typing(&mut self) {
+        self.search.typing = false;
+        self.codes.query.typing = false;
+    }
+
+    fn page(&self) -> usize {
+        self.areas().rows_visible(self.focus).max(1)
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let height = self.page();
+        match self.focus {
+            Pane::Breakdown => {
+                let len = self.breakdown.bins.len();
+                self.breakdown_cursor.move_by(delta, len, height);
+            }
+            Pane::Contacts => {
+                let len = self.visible.len();
+                self.contacts.move_by(delta, len, height);
+            }
+            Pane::Codes => {
+                let len = self.codes.shown.len();
+                self.codes.cursor.move_by(delta, len, height);
+            }
+        }
+    }
+
+    /// Keeps every list's selection on screen after a resize.
+    fn refollow(&mut self) {
+        let areas = self.areas();
+        let fit = |cursor: &mut Cursor, len: usize, pane: Pane| {
+            cursor.follow(len, areas.rows_visible(pane).max(1));
+        };
+        fit(
+            &mut self.breakdown_cursor,
+            self.breakdown.bins.len(),
+            Pane::Breakdown,
+        );
+        fit(&mut self.contacts, self.visible.len(), Pane::Contacts);
+        fit(&mut self.codes.cursor, self.codes.shown.len(), Pane::Codes);
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::Breakdown => self.drill_down(),
+            Pane::Contacts => {
+                if let Some(&index) = self.visible.get(self.contacts.selected) {
+                    self.overlay = Some((Overlay::Detail(index), 0));
+                }
+            }
+            Pane::Codes => self.show_code_contacts(),
+        }
+    }
+
+    fn drill_down(&mut self) {
+        let Some(bin) = self.breakdown.bins.get(self.breakdown_cursor.selected) else {
+            return;
+        };
+        let filter = (self.group_by, bin.value.clone());
+        if !self.groups.contains(&filter) {
+            self.groups.push(filter);
+        }
+        self.focus = Pane::Contacts;
+        self.refilter();
+    }
+
+    fn show_code_contacts(&mut self) {
+        let Some(entry) = self.selected_code() else {
+            return;
+        };
+        let by = match entry {
+            Entry::Reply(_) => GroupBy::Code,
+            Entry::Enhanced(_) => GroupBy::Enhanced,
+        };
+        let filter = (by, entry.code());
+        self.groups.retain(|(g, _)| *g != by);
+        self.groups.push(filter);
+        self.focus = Pane::Contacts;
+        self.refilter();
+    }
+
+    fn set_grouping(&mut self, step: isize) {
+        let all = GroupBy::ALL;
+        let at = all.iter().position(|g| *g == self.group_by).unwrap_or(0) as isize;
+        let next = (at + step).rem_euclid(all.len() as isize) as usize;
+        self.group_by = all[next];
+        self.breakdown_cursor = Cursor::default();
+        self.regroup();
+    }
+
+    /// Recomputes the base set from the group filters, then searches it again.
+    fn refilter(&mut self) {
+        let filter = Filter {
+            groups: self.groups.clone(),
+            ..Filter::default()
+        };
+        let base: Vec<usize> = self
+            .dataset
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| filter.keeps(c))
+            .map(|(i, _)| i)
+            .collect();
+        self.base = Arc::new(base);
+        self.request_search();
+    }
+
+    /// Asks for the search to run again. An empty query needs no worker: the base set is the
+    /// answer at once.
+    fn request_search(&mut self) {
+        self.generation += 1;
+        let query = Query::parse(&self.search.text);
+        if query.is_empty() {
+            self.pending = None;
+            self.searching = false;
+            let all = self.base.to_vec();
+            self.apply_matches(all);
+            return;
+        }
+        self.searching = true;
+        self.pending = Some(SearchRequest {
+            generation: self.generation,
+            query,
+            candidates: Arc::clone(&self.base),
+        });
+    }
+
+    fn search_done(&mut self, generation: u64, ranked: Vec<usize>) {
+        if generation != self.generation {
+            return;
+        }
+        self.searching = false;
+        self.apply_matches(ranked);
+    }
+
+    fn apply_matches(&mut self, matched: Vec<usize>) {
+        self.matched = matched;
+        self.resort();
+        self.regroup();
+    }
+
+    fn resort(&mut self) {
+        let mut visible = self.matched.clone();
+        let (column, descending) = self.sort;
+        if column != SortColumn::Natural {
+            let contacts = &self.dataset.contacts;
+            visible.sort_by(|&a, &b| compare(&contacts[a], &contacts[b], column));
+        }
+        if descending {
+            visible.reverse();
+        }
+        self.visible = visible;
+        let height = self.areas().rows_visible(Pane::Contacts).max(1);
+        let len = self.visible.len();
+        self.contacts.set(self.contacts.selected, len, height);
+    }
+
+    fn regroup(&mut self) {
+        let contacts = &self.dataset.contacts;
+        self.breakdown =
+            stats::breakdown(self.visible.iter().map(|&i| &contacts[i]), self.group_by);
+        let height = self.areas().rows_visible(Pane::Breakdown).max(1);
+        let len = self.breakdown.bins.len();
+        self.breakdown_cursor
+            .set(self.breakdown_cursor.selected, len, height);
+    }
+
+    fn refilter_codes(&mut self) {
+        let query = self.codes.query.text.trim().to_lowercase();
+        self.codes.shown = self
+            .codes
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| catalog::entry_matches(entry, &query))
+            .map(|(i, _)| i)
+            .collect();
+        let height = self.areas().rows_visible(Pane::Codes).max(1);
+        let len = self.codes.shown.len();
+        self.codes.cursor.set(0, len, height);
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let areas = self.areas();
+        let Some((pane, line)) = areas.hit(column, row) else {
+            return;
+        };
+        self.focus = pane;
+        self.stop_typing();
+        if let Some(line) = line {
+            let offset = match pane {
+                Pane::Breakdown => self.breakdown_cursor.offset,
+                Pane::Contacts => self.contacts.offset,
+                Pane::Codes => self.codes.cursor.offset,
+            };
+            let target = offset + line;
+            let current = match pane {
+                Pane::Breakdown => self.breakdown_cursor.selected,
+                Pane::Contacts => self.contacts.selected,
+                Pane::Codes => self.codes.cursor.selected,
+            };
+            self.move_selection(target as isize - current as isize);
+        }
+    }
+
+    fn scroll(&mut self, column: u16, row: u16, delta: i32) {
+        if let Some((overlay, scroll)) = self.overlay {
+            let scroll = if delta > 0 {
+                scroll.saturating_add(delta as u16)
+            } else {
+                scroll.saturating_sub(delta.unsigned_abs() as u16)
+            };
+            self.overlay = Some((overlay, scroll));
+            return;
+        }
+        if let Some((pane, _)) = self.areas().hit(column, row) {
+            self.focus = pane;
+            self.move_selection(delta as isize);
+        }
+    }
+}
+
+fn cycle(pane: Pane, step: isize) -> Pane {
+    let at = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0) as isize;
+    Pane::ALL[(at + step).rem_euclid(Pane::ALL.len() as isize) as usize]
+}
+
+fn compare(a: &Contact, b: &Contact, column: SortColumn) -> Ordering {
+    match column {
+        SortColumn::Natural => Ordering::Equal,
+        SortColumn::Email => a.email.to_lowercase().cmp(&b.email.to_lowercase()),
+        SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        SortColumn::Disposition => a.disposition().cmp(&b.disposition()),
+        SortColumn::Code => main_code(a).cmp(&main_code(b)),
+        SortColumn::Reason => a.reason().cmp(&b.reason()),
+        SortColumn::Date => a.date.cmp(&b.date),
+    }
+}
+
+/// The code shown in the list: the enhanced code when there is one, else the reply code.
+pub fn main_code(contact: &Contact) -> String {
+    contact
+        .codes
+        .status
+        .map(|s| s.to_string())
+        .or(contact.codes.reply.map(|r| r.to_string()))
+        .unwrap_or_default()
+}
+
+fn count_codes(contacts: &[Contact]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for contact in contacts {
+        if let Some(reply) = contact.codes.reply {
+            *counts.entry(reply.to_string()).or_default() += 1;
+        }
+        if let Some(status) = contact.codes.status {
+            *counts.entry(status.to_string()).or_default() += 1;
+        }
+    }
+    counts
+}

@@ -1,0 +1,180 @@
+//! The detail view of one contact: every field of its row, the server's full text, each code
+//! found with its meaning, the verdict with *why*, and what to do next.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use crate::codes::catalog;
+use crate::model::Dataset;
+
+use super::app::App;
+use super::theme::Theme;
+use super::widgets::centered;
+
+/// Draws contact `index` as an overlay, scrolled by `scroll` lines.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16) {
+    let theme = app.theme;
+    let area = centered(area, 92, 90);
+    let lines = lines(&app.dataset, index, theme);
+    let max_scroll = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.focused())
+        .title(" Contact detail ")
+        .title_bottom(" Esc close · j/k scroll ");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max_scroll), 0)),
+        area,
+    );
+}
+
+/// The detail text for contact `index`.
+pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>> {
+    let Some(contact) = dataset.contacts.get(index) else {
+        return vec![Line::from("No such contact.")];
+    };
+    let source = dataset.source_of(contact);
+    let section = |title: &str| Line::from(Span::styled(title.to_string(), theme.header()));
+    let class = &contact.class;
+    let disposition = class.disposition;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(contact.email.clone(), theme.header()),
+            Span::raw(if contact.name.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", contact.name)
+            }),
+        ]),
+        Line::from(Span::styled(
+            format!("{}, line {}", source.name, contact.line),
+            theme.dim(),
+        )),
+        Line::default(),
+        section("VERDICT"),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(
+                format!("{} {}", disposition.symbol(), disposition),
+                theme.disposition(disposition),
+            ),
+            Span::raw(format!(" · {}", class.reason)),
+        ]),
+        Line::from(format!(
+            "  Why: {} ({}).",
+            class.disposition_basis.explain(&contact.kind),
+            disposition_word(disposition)
+        )),
+    ];
+    if class.reason_basis != class.disposition_basis {
+        lines.push(Line::from(format!(
+            "  Reason: {}.",
+            class.reason_basis.explain(&contact.kind)
+        )));
+    }
+    if let Some(other) = class.content_says {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  Note: the type column says {disposition}, but the codes and text suggest {other}."
+            ),
+            theme.warning(),
+        )));
+    }
+    lines.push(Line::from(format!(
+        "  Next step: {}",
+        catalog::reason_step(class.reason)
+    )));
+    lines.push(Line::default());
+    lines.push(section("SERVER SAID"));
+    if contact.reason_text.is_empty() {
+        lines.push(Line::from(Span::styled("  (no reason text)", theme.dim())));
+    } else {
+        lines.extend(
+            contact
+                .reason_text
+                .lines()
+                .map(|l| Line::from(format!("  {l}"))),
+        );
+    }
+    lines.push(Line::default());
+    lines.push(section("CODES FOUND"));
+    lines.extend(code_lines(contact, theme));
+    lines.push(Line::default());
+    lines.push(section("ALL FIELDS"));
+    for (column, header) in source.headers.iter().enumerate() {
+        let value = contact.fields.get(column).map_or("", String::as_str);
+        let known = source.role_of(column).is_some();
+        let marker = if known { " " } else { "·" };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {marker}{header}: "), theme.header()),
+            Span::raw(value.replace(['\r', '\n'], " ")),
+        ]));
+    }
+    for (extra, value) in contact.fields.iter().enumerate().skip(source.headers.len()) {
+        lines.push(Line::from(format!(
+            " ·(extra field {}): {value}",
+            extra + 1
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        "  · columns bouncelens does not use, kept as they are",
+        theme.dim(),
+    )));
+    lines
+}
+
+fn disposition_word(disposition: crate::codes::Disposition) -> &'static str {
+    use crate::codes::Disposition as D;
+    match disposition {
+        D::Hard => "permanent, the address itself fails",
+        D::Soft => "temporary, the address is fine",
+        D::Block => "the receiver refused the sender, the address is probably fine",
+        D::OptOut => "the person asked not to be mailed",
+        D::Complaint => "the person reported spam",
+        D::Unknown => "nothing says why",
+    }
+}
+
+fn code_lines(contact: &crate::model::Contact, theme: Theme) -> Vec<Line<'static>> {
+    let codes = &contact.codes;
+    let mut lines = Vec::new();
+    let replies = codes.reply.iter().chain(&codes.other_replies);
+    for reply in replies {
+        let (title, meaning) = catalog::reply(*reply).map_or(("not in the reference", ""), |d| {
+            (d.title, d.advice.meaning)
+        });
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {reply:<8}"), theme.header()),
+            Span::raw(format!("{title}. {meaning}")),
+        ]));
+    }
+    let statuses = codes.status.iter().chain(&codes.other_statuses);
+    for status in statuses {
+        let text = match catalog::enhanced(*status) {
+            Some(m) if m.exact => format!("{}. {}", m.def.title, m.def.advice.meaning),
+            Some(m) => format!(
+                "not in the registry; its subject {} means: {}",
+                status.subject_fallback(),
+                m.def.title
+            ),
+            None => "not in the reference".to_string(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {status:<8}"), theme.header()),
+            Span::raw(text),
+        ]));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled("  (none)", theme.dim())));
+    }
+    lines
+}

@@ -1,0 +1,157 @@
+//! The lines around the panes: the header (files, totals per disposition, warnings, filters,
+//! row position), the tab bar on narrow terminals, the key hints, and the too-small notice.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::{render, stats};
+
+use super::app::{App, Pane};
+use super::keys;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+
+/// Draws the two header lines.
+pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
+    let dataset = &app.dataset;
+    let totals = stats::disposition_totals(&dataset.contacts);
+    let warnings = warning_text(app);
+    let count = format!("{} contacts", dataset.contacts.len());
+    let with_words: Vec<String> = totals
+        .iter()
+        .map(|(d, n)| format!(" {} {d} {n}", d.symbol()))
+        .collect();
+    let compact: Vec<String> = totals
+        .iter()
+        .map(|(d, n)| format!(" {}{n}", d.symbol()))
+        .collect();
+    let used = |parts: &[String]| parts.iter().map(|p| p.chars().count()).sum::<usize>();
+    let fixed = " bouncelens ".len() + count.len() + 6 + warnings.chars().count();
+    let width = usize::from(area.width);
+    let files_room = |parts: &[String]| width.saturating_sub(fixed + used(parts));
+    let totals_text = if files_room(&with_words) >= 24 {
+        with_words
+    } else {
+        compact
+    };
+    let files = render::truncate(&dataset.source_names(), files_room(&totals_text).max(8));
+    let mut first = vec![
+        Span::styled(" bouncelens ", theme.focused()),
+        Span::raw(format!("{files} │ ")),
+        Span::styled(count, theme.header()),
+        Span::raw(" │"),
+    ];
+    for ((disposition, _), text) in totals.iter().zip(totals_text) {
+        first.push(Span::styled(text, theme.disposition(*disposition)));
+    }
+    if !warnings.is_empty() {
+        first.push(Span::styled(warnings, theme.warning()));
+    }
+    let second = filter_line(app);
+    frame.render_widget(Paragraph::new(vec![Line::from(first), second]), area);
+}
+
+/// ` │ ⚠ 3 rows skipped — press w`, or nothing when the load was clean.
+fn warning_text(app: &App) -> String {
+    let report = &app.dataset.report;
+    let notes: usize = report.warnings.iter().map(|w| w.count).sum();
+    let skipped = report.skipped();
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    if skipped > 0 {
+        format!(" │ ⚠ {} skipped — press w", plural(skipped, "row", "rows"))
+    } else if notes > 0 {
+        format!(
+            " │ ⚠ {} — press w",
+            plural(notes, "load note", "load notes")
+        )
+    } else {
+        String::new()
+    }
+}
+
+fn filter_line(app: &App) -> Line<'static> {
+    let theme = app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    if app.groups.is_empty() && app.search.text.is_empty() {
+        spans.push(Span::styled(
+            "no filter — Enter on a breakdown row or a code drills down, / searches",
+            theme.dim(),
+        ));
+    } else {
+        spans.push(Span::styled("filter: ", theme.header()));
+        let mut parts: Vec<String> = app
+            .groups
+            .iter()
+            .map(|(by, value)| format!("{}={value}", by.as_str()))
+            .collect();
+        if !app.search.text.is_empty() {
+            parts.push(format!("search \"{}\"", app.search.text));
+        }
+        spans.push(Span::raw(parts.join(" › ")));
+        spans.push(Span::styled("  (Esc removes the last, x all)", theme.dim()));
+    }
+    let position = if app.visible.is_empty() {
+        "[Row 0/0]".to_string()
+    } else {
+        format!("[Row {}/{}]", app.contacts.selected + 1, app.visible.len())
+    };
+    spans.push(Span::raw("  "));
+    spans.push(Span::styled(position, theme.header()));
+    Line::from(spans)
+}
+
+/// Draws the tab bar (narrow terminals).
+pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    let mut spans = vec![Span::raw(" ")];
+    for (number, pane) in Pane::ALL.iter().enumerate() {
+        let text = format!(" {} {} ", number + 1, pane.title());
+        let style = if *pane == app.focus {
+            app.theme.selected()
+        } else {
+            app.theme.dim()
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled("Tab switches", app.theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Draws the key hints for what has focus now.
+pub fn draw_hints(frame: &mut Frame, area: Rect, app: &App) {
+    let mut spans = Vec::new();
+    for binding in keys::hints(app.context()) {
+        let key = match binding.label.split_once('/') {
+            Some((first, _)) if !first.is_empty() => first,
+            _ => binding.label,
+        };
+        spans.push(Span::styled(format!(" {key}"), app.theme.header()));
+        spans.push(Span::styled(
+            format!(" {} ", binding.hint.unwrap_or_default()),
+            app.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Says the terminal is too small, centred as well as the space allows.
+pub fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let text = format!(
+        "Terminal too small ({}×{}): bouncelens needs {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge it, or q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.warning())
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
