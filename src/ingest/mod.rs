@@ -29,7 +29,7 @@ use crate::model::{Contact, Dataset, LoadReport, Role, Source, WarningKind};
 pub const SAMPLE: &[u8] = include_bytes!("../../sample-data/suppression-export.csv");
 
 /// The name the bundled sample is shown under.
-pub const SAMPLE_NAME: &str = "sample: suppression-export.csv";
+pub const SAMPLE_NAME: &str = "bundled sample";
 
 /// Where one input comes from.
 #[derive(Debug, Clone)]

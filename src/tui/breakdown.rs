@@ -29,11 +29,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         GroupBy::Domain => 24,
         GroupBy::Reason => 17,
         GroupBy::Disposition => 11,
-        _ => 8,
+        _ => 9,
     };
     let fixed = value_width + 7 + 6 + 3;
     let room = usize::from(inner.width).saturating_sub(fixed);
-    let bar_width = if with_meaning { room.min(12) } else { room };
+    let bar_width = if with_meaning {
+        (room / 4).min(10)
+    } else {
+        room
+    };
     let rows = breakdown.bins[rows_range.clone()].iter().map(|bin| {
         let value_style = match Disposition::from_name(&bin.value) {
             Some(d) if breakdown.by == GroupBy::Disposition => theme.disposition(d),

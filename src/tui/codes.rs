@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut widths = vec![Constraint::Length(7)];
     let mut titles = vec!["CODE"];
     if roomy {
-        widths.push(Constraint::Length(13));
+        widths.push(Constraint::Length(14));
         titles.push("GROUP");
     }
     widths.extend([

@@ -110,7 +110,7 @@ impl Columns {
             Constraint::Fill(3),
             Constraint::Fill(2),
             Constraint::Length(7),
-            Constraint::Length(16),
+            Constraint::Length(17),
         ];
         if self.server_text {
             widths[1] = Constraint::Length(32);

@@ -2,7 +2,7 @@
 //! row position), the tab bar on narrow terminals, the key hints, and the too-small notice.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -36,7 +36,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         compact
     };
-    let files = render::truncate(&dataset.source_names(), files_room(&totals_text).max(8));
+    let files = render::truncate(&dataset.source_names(), files_room(&totals_text).max(10));
     let mut first = vec![
         Span::styled(" bouncelens ", theme.focused()),
         Span::raw(format!("{files} │ ")),
@@ -49,11 +49,23 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     if !warnings.is_empty() {
         first.push(Span::styled(warnings, theme.warning()));
     }
-    let second = filter_line(app);
-    frame.render_widget(Paragraph::new(vec![Line::from(first), second]), area);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(first)), top);
+    let position = row_position(app);
+    let [filters, row] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(position.chars().count() as u16 + 1),
+    ])
+    .areas(bottom);
+    frame.render_widget(Paragraph::new(filter_line(app)), filters);
+    frame.render_widget(
+        Paragraph::new(Span::styled(position, theme.header())).right_aligned(),
+        row,
+    );
 }
 
-/// ` │ ⚠ 3 rows skipped — press w`, or nothing when the load was clean.
+/// ` │ ⚠ 3 rows skipped (press w)`, or nothing when the load was clean.
 fn warning_text(app: &App) -> String {
     let report = &app.dataset.report;
     let notes: usize = report.warnings.iter().map(|w| w.count).sum();
@@ -66,10 +78,10 @@ fn warning_text(app: &App) -> String {
         }
     };
     if skipped > 0 {
-        format!(" │ ⚠ {} skipped — press w", plural(skipped, "row", "rows"))
+        format!(" │ ⚠ {} skipped (press w)", plural(skipped, "row", "rows"))
     } else if notes > 0 {
         format!(
-            " │ ⚠ {} — press w",
+            " │ ⚠ {} (press w)",
             plural(notes, "load note", "load notes")
         )
     } else {
@@ -98,14 +110,16 @@ fn filter_line(app: &App) -> Line<'static> {
         spans.push(Span::raw(parts.join(" › ")));
         spans.push(Span::styled("  (Esc removes the last, x all)", theme.dim()));
     }
-    let position = if app.visible.is_empty() {
+    Line::from(spans)
+}
+
+/// `[Row 8/180]`: where the contact selection is in the list.
+fn row_position(app: &App) -> String {
+    if app.visible.is_empty() {
         "[Row 0/0]".to_string()
     } else {
         format!("[Row {}/{}]", app.contacts.selected + 1, app.visible.len())
-    };
-    spans.push(Span::raw("  "));
-    spans.push(Span::styled(position, theme.header()));
-    Line::from(spans)
+    }
 }
 
 /// Draws the tab bar (narrow terminals).
