@@ -12,6 +12,14 @@ use super::app::{App, Pane};
 use super::keys;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
+/// Below this many cells the file names move from the header to the tab bar.
+const FILES_MIN: usize = 12;
+
+/// Narrow terminals show tabs, which have room for the file names.
+fn narrow(area: Rect) -> bool {
+    area.width < super::layout::WIDE_WIDTH
+}
+
 /// Draws the two header lines.
 pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
@@ -36,13 +44,14 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         compact
     };
-    let files = render::truncate(&dataset.source_names(), files_room(&totals_text).max(10));
-    let mut first = vec![
-        Span::styled(" bouncelens ", theme.focused()),
-        Span::raw(format!("{files} │ ")),
-        Span::styled(count, theme.header()),
-        Span::raw(" │"),
-    ];
+    let room = files_room(&totals_text);
+    let mut first = vec![Span::styled(" bouncelens ", theme.focused())];
+    if room >= FILES_MIN || !narrow(area) {
+        let files = render::truncate(&dataset.source_names(), room.max(FILES_MIN));
+        first.push(Span::raw(format!("{files} │ ")));
+    }
+    first.push(Span::styled(count, theme.header()));
+    first.push(Span::raw(" │"));
     for ((disposition, _), text) in totals.iter().zip(totals_text) {
         first.push(Span::styled(text, theme.disposition(*disposition)));
     }
@@ -65,7 +74,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-/// ` │ ⚠ 3 rows skipped (press w)`, or nothing when the load was clean.
+/// ` │ ⚠ 3 rows skipped (w)`, or nothing when the load was clean.
 fn warning_text(app: &App) -> String {
     let report = &app.dataset.report;
     let notes: usize = report.warnings.iter().map(|w| w.count).sum();
@@ -78,12 +87,9 @@ fn warning_text(app: &App) -> String {
         }
     };
     if skipped > 0 {
-        format!(" │ ⚠ {} skipped (press w)", plural(skipped, "row", "rows"))
+        format!(" │ ⚠ {} skipped (w)", plural(skipped, "row", "rows"))
     } else if notes > 0 {
-        format!(
-            " │ ⚠ {} (press w)",
-            plural(notes, "load note", "load notes")
-        )
+        format!(" │ ⚠ {} (w)", plural(notes, "load note", "load notes"))
     } else {
         String::new()
     }
@@ -94,7 +100,7 @@ fn filter_line(app: &App) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     if app.groups.is_empty() && app.search.text.is_empty() {
         spans.push(Span::styled(
-            "no filter — Enter on a breakdown row or a code drills down, / searches",
+            "no filter — Enter on a row drills down, / searches",
             theme.dim(),
         ));
     } else {
@@ -136,6 +142,13 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(" "));
     }
     spans.push(Span::styled("Tab switches", app.theme.dim()));
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let room = usize::from(area.width).saturating_sub(used + 3);
+    if room >= 8 {
+        let files = render::truncate(&app.dataset.source_names(), room);
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::raw(files));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
