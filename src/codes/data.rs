@@ -1626,6 +1626,17 @@ pub const REPLY: &[ReplyDef] = &[
         },
     },
     ReplyDef {
+        code: "521",
+        title: "Host does not accept mail",
+        rfc: "RFC 7504",
+        advice: Advice {
+            meaning: "The receiving server says it never accepts email at all (RFC 7504); mail for this domain cannot be delivered.",
+            disposition: Disposition::Hard,
+            reason: Reason::DomainNotFound,
+            next_step: "Check the domain for typos; if it is right, the domain takes no email: find another address for the contact.",
+        },
+    },
+    ReplyDef {
         code: "530",
         title: "Authentication required",
         rfc: "RFC 4954",
@@ -1733,6 +1744,17 @@ pub const REPLY: &[ReplyDef] = &[
             disposition: Disposition::Unknown,
             reason: Reason::Syntax,
             next_step: "Nothing to fix on the address: ask your email platform's support to check the sending setup.",
+        },
+    },
+    ReplyDef {
+        code: "556",
+        title: "Domain does not accept mail",
+        rfc: "RFC 7504",
+        advice: Advice {
+            meaning: "The recipient's domain publishes a null MX: it declares that it receives no email (RFC 7504).",
+            disposition: Disposition::Hard,
+            reason: Reason::DomainNotFound,
+            next_step: "Check the domain for typos; if it is right, the domain takes no email: find another address for the contact.",
         },
     },
 ];
