@@ -305,10 +305,10 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
         )?;
     }
     writeln!(out)?;
-    let mut totals = Table::new(["DISPOSITION", "COUNT", "SHARE", ""]);
+    let mut totals = Table::new(&["DISPOSITION", "COUNT", "SHARE", ""]);
     for (disposition, count) in stats::disposition_totals(&dataset.contacts) {
         let share = count as f64 / total.max(1) as f64;
-        totals.row([
+        totals.row(vec![
             format!("{} {}", disposition.symbol(), disposition),
             count.to_string(),
             render::percent(share),
@@ -316,27 +316,37 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
         ]);
     }
     totals.write(out, usize::MAX)?;
-    writeln!(out)?;
-    let breakdown = stats::breakdown(&dataset.contacts, by);
-    let mut table = Table::new([
-        by.as_str().to_uppercase().as_str(),
-        "COUNT",
-        "SHARE",
-        "",
-        "MEANING",
-    ]);
+    if by != GroupBy::Disposition {
+        writeln!(out)?;
+        write_breakdown(&stats::breakdown(&dataset.contacts, by), out)?;
+    }
+    write_report(dataset, out)
+}
+
+/// A frequency table with bars; code groupings add the catalog's meaning of each code.
+fn write_breakdown(breakdown: &stats::Breakdown, out: &mut dyn Write) -> Result<(), Failure> {
     let top = breakdown.bins.first().map_or(1, |b| b.count).max(1);
+    let title = breakdown.by.as_str().to_uppercase();
+    let with_meaning = matches!(breakdown.by, GroupBy::Code | GroupBy::Enhanced);
+    let mut columns = vec![title.as_str(), "COUNT", "SHARE", ""];
+    if with_meaning {
+        columns.push("MEANING");
+    }
+    let mut table = Table::new(&columns);
     for bin in &breakdown.bins {
-        table.row([
+        let mut cells = vec![
             bin.value.clone(),
             bin.count.to_string(),
             render::percent(bin.share),
             render::bar(bin.count as f64 / top as f64, 20),
-            bin.meaning.unwrap_or_default().to_string(),
-        ]);
+        ];
+        if with_meaning {
+            cells.push(bin.meaning.unwrap_or("(not in the reference)").to_string());
+        }
+        table.row(cells);
     }
     table.write(out, usize::MAX)?;
-    write_report(dataset, out)
+    Ok(())
 }
 
 fn write_report(dataset: &Dataset, out: &mut dyn Write) -> Result<(), Failure> {
@@ -396,9 +406,9 @@ fn write_lookup(query: &str, out: &mut dyn Write) -> Result<(), Failure> {
             "nothing in the code reference mentions '{query}'"
         ))),
         Lookup::Words(entries) => {
-            let mut table = Table::new(["CODE", "TITLE", "USUALLY"]);
+            let mut table = Table::new(&["CODE", "TITLE", "USUALLY"]);
             for entry in &entries {
-                table.row([
+                table.row(vec![
                     entry.code(),
                     entry.title().to_string(),
                     format!("{} ({})", entry.disposition(), entry.advice().reason),
@@ -463,10 +473,10 @@ fn write_list_table<'a>(
     contacts: impl Iterator<Item = &'a Contact>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let mut table = Table::new(["EMAIL", "NAME", "DISPOSITION", "REASON", "CODE", "SOURCE"]);
+    let mut table = Table::new(&["EMAIL", "NAME", "DISPOSITION", "REASON", "CODE", "SOURCE"]);
     let mut count = 0;
     for contact in contacts {
-        table.row([
+        table.row(vec![
             contact.email.clone(),
             contact.name.clone(),
             format!(
