@@ -256,7 +256,7 @@ fn read_table(input: &Input, bytes: Vec<u8>, options: &LoadOptions) -> Result<Ta
             }
             lines
         });
-    let (rows, long_quoted_lines) = parse_csv(&decoded.text, delimiter)?;
+    let (rows, long_quoted_lines) = parse_csv(&decoded.text, delimiter, line_of)?;
     Ok(Table {
         rows,
         encoding: decoded.encoding.to_string(),
@@ -335,30 +335,45 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 /// RFC 4180 parsing by the `csv` crate, tolerant of ragged rows. Blank lines and rows of
-/// empty fields (Excel's trailing `,,,`) are dropped here.
-fn parse_csv(text: &str, delimiter: u8) -> Result<(Vec<Row>, Vec<u64>), String> {
+/// empty fields (Excel's trailing `,,,`) are dropped here. Line numbers are computed from byte
+/// offsets (the crate's own line count lags behind skipped line ends and blank lines), so the
+/// load report points at the line a user sees in an editor.
+fn parse_csv(
+    text: &str,
+    delimiter: u8,
+    line_of: impl Fn(usize) -> u64,
+) -> Result<(Vec<Row>, Vec<u64>), String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
     let mut rows: Vec<Row> = Vec::new();
     let mut long_quoted = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut last_line = 0;
     loop {
+        let before = reader.position().byte() as usize;
         let more = reader
             .read_record(&mut record)
             .map_err(|e| format!("could not be read as CSV: {e}"))?;
         if !more {
             break;
         }
-        let line = record.position().map_or(last_line + 1, |p| p.line());
-        let next_line = reader.position().line();
-        if next_line.saturating_sub(line) > LONG_QUOTED_LINES {
+        let start = before
+            + bytes[before..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        let end = (reader.position().byte() as usize).min(bytes.len());
+        let line = line_of(start);
+        let spanned = bytes[start..end.max(start)]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        if spanned as u64 > LONG_QUOTED_LINES {
             long_quoted.push(line);
         }
-        last_line = line;
         let row = Row {
             line,
             fields: record.iter().map(str::to_string).collect(),
@@ -620,5 +635,85 @@ fn display_name(full: &str, first: &str, last: &str) -> String {
         (false, true) => first.to_string(),
         (true, false) => last.to_string(),
         (true, true) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Dataset {
+        let input = Input::Bytes {
+            name: "test.csv".to_string(),
+            bytes: Cow::Owned(text.as_bytes().to_vec()),
+        };
+        load(&[input], &LoadOptions::default()).expect("loads")
+    }
+
+    #[test]
+    fn line_numbers_match_an_editor() {
+        let text = "Email,Reason\r\na@x.com,550\r\n\r\nb@x.com,\"multi\nline\"\r\nc@x.com,n\r\n";
+        let dataset = load_text(text);
+        let lines: Vec<u64> = dataset.contacts.iter().map(|c| c.line).collect();
+        assert_eq!(lines, vec![2, 4, 6]);
+    }
+
+    #[test]
+    fn bad_rows_are_reported_by_line() {
+        let text = "Email,Date\na@x.com,2026-01-02\n,2026-01-03\nb@x.com,someday\nc@x.com,2026-01-04,extra\n";
+        let dataset = load_text(text);
+        assert_eq!(dataset.contacts.len(), 3);
+        let lines = dataset.report.lines(&dataset.sources);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("no address") && l.contains("line 3")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("date") && l.contains("line 4")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("number of fields") && l.contains("line 5")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn reason_column_of_type_words_becomes_the_type() {
+        let dataset = load_text(
+            "EmailAddress,Reason,LastUpdateTime\na@x.com,BOUNCE,2026-04-01T12:00:00.000Z\nb@x.com,COMPLAINT,2026-04-01T12:00:00.000Z\n",
+        );
+        assert_eq!(
+            dataset.contacts[1].disposition(),
+            crate::codes::Disposition::Complaint
+        );
+        assert!(dataset.contacts[1].reason_text.is_empty());
+    }
+
+    #[test]
+    fn headerless_lists_have_an_email_column() {
+        let dataset = load_text("a@x.com\nb@y.org\n\nc@z.net\n");
+        assert_eq!(dataset.contacts.len(), 3);
+        assert!(!dataset.sources[0].has_header);
+        assert_eq!(dataset.contacts[2].domain, "z.net");
+    }
+
+    #[test]
+    fn missing_email_column_lists_the_headers() {
+        let input = Input::Bytes {
+            name: "x.csv".to_string(),
+            bytes: Cow::Borrowed(b"Name,Reason\nAnn,550\n"),
+        };
+        let error = load(&[input], &LoadOptions::default()).expect_err("no email column");
+        assert!(
+            error.reason.contains("headers found: Name, Reason"),
+            "{error}"
+        );
     }
 }
