@@ -2,7 +2,10 @@
 //!
 //! Domain first, presentation last: [`ingest`] turns files into a [`model::Dataset`], [`codes`]
 //! knows what SMTP codes mean and classifies each contact, [`stats`], [`filter`] and [`search`]
-//! answer questions about the contacts, and [`cli`] presents them.
+//! answer questions about the contacts, and [`cli`] and [`tui`] present them. Domain modules
+//! never import the dashboard, and the dashboard never parses files.
+
+#![warn(missing_docs)]
 
 pub mod cli;
 pub mod codes;
