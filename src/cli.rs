@@ -228,19 +228,36 @@ fn report_clap_error(error: &clap::Error, out: &mut dyn Write, err: &mut dyn Wri
         let _ = write!(out, "{}", error.render());
         return 0;
     }
-    let rendered = error.render().to_string();
-    let first = rendered
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ");
-    let _ = writeln!(err, "bouncelens: {first} (see 'bouncelens --help')");
+    let _ = writeln!(
+        err,
+        "bouncelens: {} (see 'bouncelens --help')",
+        clap_message(&error.render().to_string())
+    );
     2
+}
+
+/// clap's message without its usage block and hint, joined into one line: the lines naming
+/// the missing argument or the possible values are kept.
+fn clap_message(rendered: &str) -> String {
+    let kept: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with("Usage:") && !line.starts_with("For more information"))
+        .filter(|line| !line.is_empty())
+        .collect();
+    let message = kept.join(" ");
+    let message = message.trim_start_matches("error: ");
+    if message.is_empty() {
+        "invalid arguments".to_string()
+    } else {
+        message.to_string()
+    }
 }
 
 fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     match cli.command {
         None => {
+            check_dashboard_files(&cli.load.files)?;
             crate::tui::check_terminal().map_err(|e| Failure {
                 message: e.to_string(),
                 status: 2,
@@ -286,15 +303,36 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     }
 }
 
+/// Before the dashboard takes the terminal: a missing file is reported at once, and a word
+/// that is neither a file nor a command (`bouncelens sumary`) is a usage error, not a file.
+fn check_dashboard_files(files: &[String]) -> Result<(), Failure> {
+    for file in files.iter().filter(|f| *f != "-") {
+        if std::path::Path::new(file).exists() {
+            continue;
+        }
+        let looks_like_command = !file.contains(['.', '/', '\\']);
+        return Err(if looks_like_command {
+            Failure {
+                message: format!(
+                    "'{file}' is neither a file nor a command (commands: summary, lookup, list)"
+                ),
+                status: 2,
+            }
+        } else {
+            Failure::runtime(format!("{file}: no such file"))
+        });
+    }
+    Ok(())
+}
+
 fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<(), Failure> {
     let total = dataset.contacts.len();
     writeln!(
         out,
-        "{} — {} contacts from {} file{}",
+        "{} — {} from {}",
         dataset.source_names(),
-        total,
-        dataset.sources.len(),
-        if dataset.sources.len() == 1 { "" } else { "s" }
+        render::count(total, "contact", "contacts"),
+        render::count(dataset.sources.len(), "file", "files"),
     )?;
     for source in &dataset.sources {
         writeln!(
@@ -325,7 +363,13 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
 
 /// A frequency table with bars; code groupings add the catalog's meaning of each code.
 fn write_breakdown(breakdown: &stats::Breakdown, out: &mut dyn Write) -> Result<(), Failure> {
-    let top = breakdown.bins.first().map_or(1, |b| b.count).max(1);
+    let top = breakdown
+        .bins
+        .iter()
+        .map(|b| b.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let title = breakdown.by.as_str().to_uppercase();
     let with_meaning = matches!(breakdown.by, GroupBy::Code | GroupBy::Enhanced);
     let mut columns = vec![title.as_str(), "COUNT", "SHARE", ""];
@@ -448,14 +492,14 @@ fn write_entry(entry: &Entry, query: &str, out: &mut dyn Write) -> Result<(), Fa
     if let Some(text) = entry.article_text() {
         writeln!(out, "  Article:   {text}")?;
     }
-    writeln!(out, "  Meaning:   {}", advice.meaning)?;
+    writeln!(out, "  Meaning:   {}", entry.meaning())?;
     writeln!(
         out,
         "  Usually:   {} ({})",
         entry.disposition(),
         advice.reason
     )?;
-    writeln!(out, "  Next step: {}", advice.next_step)?;
+    writeln!(out, "  Next step: {}", entry.next_step())?;
     Ok(())
 }
 
@@ -491,7 +535,7 @@ fn write_list_table<'a>(
         count += 1;
     }
     table.write(out, 40)?;
-    writeln!(out, "{count} contact{}", if count == 1 { "" } else { "s" })?;
+    writeln!(out, "{}", render::count(count, "contact", "contacts"))?;
     Ok(())
 }
 

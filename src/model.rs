@@ -173,7 +173,9 @@ impl WarningKind {
             WarningKind::NoAddress => "skipped: no address",
             WarningKind::Ragged => "with an unexpected number of fields (kept)",
             WarningKind::BadDate => "with a date that could not be read (kept)",
-            WarningKind::Replaced => "with characters that could not be decoded (replaced with �)",
+            WarningKind::Replaced => {
+                "with unreadable characters: invalid bytes or NULs (replaced with �)"
+            }
             WarningKind::Duplicate => "repeat an address seen earlier (kept)",
             WarningKind::NotAnAddress => "hold something that is not an email address (kept)",
             WarningKind::LongQuotedField => {

@@ -25,6 +25,15 @@ pub fn meaning(contact: &Contact) -> Option<&'static str> {
     })
 }
 
+/// `1 row`, `2 rows`: a number with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// `0.437` → `43.7%`.
 pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
@@ -54,8 +63,9 @@ pub fn describe_source(source: &Source) -> String {
         "no header row"
     };
     format!(
-        "{}{delimiter}, {header}, {} rows",
-        source.encoding, source.rows_read
+        "{}{delimiter}, {header}, {}",
+        source.encoding,
+        count(source.rows_read, "row", "rows")
     )
 }
 

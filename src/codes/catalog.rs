@@ -3,6 +3,8 @@
 //! their shape and how to look them up, so the data can grow without touching logic.
 
 pub use super::data::{ARTICLE_ENHANCED, ARTICLE_REPLY, CLASSES, ENHANCED, REASON_STEPS, REPLY};
+use std::borrow::Cow;
+
 use super::{Disposition, Reason, ReplyCode, StatusCode};
 
 /// One row of the article's tables, kept verbatim because users compare it with the article and
@@ -185,6 +187,28 @@ impl Entry {
         match self {
             Entry::Reply(def) => &def.advice,
             Entry::Enhanced(meaning) => &meaning.def.advice,
+        }
+    }
+
+    /// What the code means in plain words. A registry row is written for failures, so in the
+    /// success class (`2.0.0`, `2.1.5`) it is replaced by a success sentence.
+    pub fn meaning(&self) -> Cow<'static, str> {
+        match self {
+            Entry::Enhanced(meaning) if meaning.code.class == 2 => Cow::Owned(format!(
+                "A success report, not a failure: {}.",
+                meaning.def.title.to_lowercase()
+            )),
+            _ => Cow::Borrowed(self.advice().meaning),
+        }
+    }
+
+    /// What to do next; nothing for a success.
+    pub fn next_step(&self) -> &'static str {
+        match self {
+            Entry::Enhanced(meaning) if meaning.code.class == 2 => {
+                "Nothing to do: the receiving server accepted the email."
+            }
+            _ => self.advice().next_step,
         }
     }
 

@@ -1,7 +1,8 @@
 //! Deciding what a bounce means for the address. The evidence has a fixed order of trust: what
-//! the platform recorded in a type column; the server's specific words; its enhanced code; its
-//! generic words; its reply code. Servers reuse generic codes for unrelated refusals, so words
-//! that name a cause beat codes, and codes beat words that name none.
+//! the platform recorded in a type column; the server's specific words; a specific enhanced code
+//! (`5.1.1`); its generic words; a subject-only code (`5.5.0`); the reply code; a class-only code
+//! (`5.0.0`). Servers reuse generic codes for unrelated refusals, so words that name a cause beat
+//! codes, and the more a code says, the more it is trusted.
 
 use super::catalog::{self, disposition_in_class};
 use super::extract::Codes;
@@ -86,7 +87,11 @@ pub fn classify(evidence: Evidence<'_>) -> Classification {
 /// An explicit type wins for the disposition; the content still gives the finer reason unless
 /// the type names one itself, or the content's reason contradicts an opt-out or complaint.
 fn apply_type_hint(hint: rules::TypeHint, content: Classification) -> Classification {
-    let Some(disposition) = hint.disposition else {
+    let silent = content.disposition_basis == Basis::Nothing;
+    let Some(disposition) = hint
+        .disposition
+        .or((hint.bounced && silent).then_some(Disposition::Hard))
+    else {
         return content;
     };
     let decisive_type = matches!(disposition, Disposition::OptOut | Disposition::Complaint);
@@ -116,9 +121,11 @@ fn classify_content(codes: &Codes, text: &str) -> Classification {
         .or(codes.reply.map(ReplyCode::class));
     let verdict = decisive
         .map(from_rule)
-        .or_else(|| from_status(codes))
+        .or_else(|| from_status(codes, Specificity::Detail))
         .or_else(|| hint.map(from_rule))
+        .or_else(|| from_status(codes, Specificity::Subject))
         .or_else(|| from_reply(codes))
+        .or_else(|| from_status(codes, Specificity::Class))
         .unwrap_or((Disposition::Unknown, Reason::Other, Basis::Nothing));
     let (disposition, reason, basis) = verdict;
     let disposition = match class {
@@ -146,18 +153,29 @@ fn from_rule(rule: &'static TextRule) -> (Disposition, Reason, Basis) {
     (rule.disposition, rule.reason, Basis::Text(rule))
 }
 
-/// The enhanced code's verdict. A bare `X.0.0` says less than a reply code would, so it only
-/// counts when there is no reply code.
-fn from_status(codes: &Codes) -> Option<(Disposition, Reason, Basis)> {
-    let meaning = codes.status.and_then(catalog::enhanced)?;
-    let generic = meaning.code.subject == 0 && meaning.code.detail == 0;
-    if generic
-        && codes
-            .reply
-            .is_some_and(|code| catalog::reply(code).is_some())
-    {
-        return None;
+/// How much an enhanced code says: `5.1.1` names a detail, `5.5.0` only a subject ("other
+/// protocol status" — Outlook sends it for unknown users), `5.0.0` only a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Specificity {
+    Detail,
+    Subject,
+    Class,
+}
+
+fn specificity(code: StatusCode) -> Specificity {
+    match (code.subject, code.detail) {
+        (0, 0) => Specificity::Class,
+        (_, 0) => Specificity::Subject,
+        _ => Specificity::Detail,
     }
+}
+
+/// The enhanced code's verdict, when the code is exactly as specific as `level`: a detail
+/// beats generic words, generic words beat a subject-only code, and a class-only code comes
+/// after even the reply code.
+fn from_status(codes: &Codes, level: Specificity) -> Option<(Disposition, Reason, Basis)> {
+    let code = codes.status.filter(|c| specificity(*c) == level)?;
+    let meaning = catalog::enhanced(code)?;
     let advice = &meaning.def.advice;
     Some((
         advice.disposition,
@@ -247,6 +265,16 @@ mod tests {
             text: "550 5.1.1 user unknown",
         });
         assert_eq!(agreeing.content_says, None);
+    }
+
+    #[test]
+    fn a_plain_bounce_on_a_suppression_list_is_hard_unless_the_row_says_otherwise() {
+        assert_eq!(
+            verdict(Some("BOUNCE"), "", ""),
+            (Disposition::Hard, Reason::Other)
+        );
+        let full = verdict(Some("Bounce"), "", "452 4.2.2 mailbox full");
+        assert_eq!(full, (Disposition::Soft, Reason::MailboxFull));
     }
 
     #[test]

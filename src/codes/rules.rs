@@ -40,7 +40,8 @@ use Strength::{Decisive, Hint};
 
 /// Phrase rules in priority order: when several match, the earliest rule wins. Rate limits come
 /// before authentication (Gmail's rate-limit text names the DKIM domain), blocklist names before
-/// spam words (`spamhaus` contains `spam`), spam words before generic refusals ("this message
+/// spam words (`spamhaus` contains `spam`; Yahoo's "user complaints" deferral is a block), a
+/// recipient's complaint before spam words ("marked as spam"), spam words before generic refusals ("this message
 /// has been blocked" because it looked like spam), relaying before refusals (`relay access
 /// denied` contains `access denied`), temporary network trouble before the permanent domain
 /// failure, domain failures before user failures (`domain does not exist` contains `does not
@@ -134,6 +135,21 @@ pub static TEXT_RULES: &[TextRule] = &[
         reason: R::Blocked,
         strength: Decisive,
         because: "names a blocklist or the sender's poor reputation",
+    },
+    TextRule {
+        phrases: &[
+            "spam complaint",
+            "complaint",
+            "complained",
+            "abuse report",
+            "feedback loop",
+            "marked as spam",
+            "reported as spam",
+        ],
+        disposition: D::Complaint,
+        reason: R::Complaint,
+        strength: Decisive,
+        because: "says the person reported the mail as spam",
     },
     TextRule {
         phrases: &[
@@ -487,22 +503,6 @@ pub static TEXT_RULES: &[TextRule] = &[
     },
     TextRule {
         phrases: &[
-            "spam complaint",
-            "complaint",
-            "complained",
-            "abuse report",
-            "feedback loop",
-            "marked as spam",
-            "reported as spam",
-            "flagged as spam",
-        ],
-        disposition: D::Complaint,
-        reason: R::Complaint,
-        strength: Hint,
-        because: "says the person reported the mail as spam",
-    },
-    TextRule {
-        phrases: &[
             "unsubscribe",
             "opted out",
             "opt-out",
@@ -600,6 +600,10 @@ pub struct TypeHint {
     pub disposition: Option<Disposition>,
     /// Set when the value names a cause (`MailboxFull`, `DMARCPolicy`).
     pub reason: Option<Reason>,
+    /// A plain "bounce": on a suppression list that means a permanent failure (Amazon SES adds
+    /// only hard bounces to its list, Mailgun's bounce list holds hard bounces), so it is read
+    /// as hard when the row says nothing else.
+    pub bounced: bool,
 }
 
 /// Normalised type values (lower case, letters and digits only) as platforms write them:
@@ -659,6 +663,9 @@ static TYPE_WORDS: &[(&str, Option<Disposition>, Option<Reason>)] = &[
     ("suppressed", None, None),
 ];
 
+/// Type words that say only that the address bounced.
+const GENERIC_BOUNCES: [&str; 3] = ["bounce", "bounced", "bounces"];
+
 /// Reads a type-column value such as `Hard Bounce`, `hardBounce`, `COMPLAINT` or
 /// `Unsubscribed`; `None` when the value is not a type word at all (it is then free text).
 pub fn type_hint(value: &str) -> Option<TypeHint> {
@@ -670,9 +677,10 @@ pub fn type_hint(value: &str) -> Option<TypeHint> {
     TYPE_WORDS
         .iter()
         .find(|(word, _, _)| *word == key)
-        .map(|&(_, disposition, reason)| TypeHint {
+        .map(|&(word, disposition, reason)| TypeHint {
             disposition,
             reason,
+            bounced: GENERIC_BOUNCES.contains(&word),
         })
 }
 

@@ -99,8 +99,16 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.reason)
+        write!(f, "{}: {}", one_line(&self.file), one_line(&self.reason))
     }
+}
+
+/// Folds line breaks and other control characters (from a header cell or a file name) into
+/// spaces, so an error stays one line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 impl std::error::Error for LoadError {}
@@ -309,29 +317,43 @@ fn binary_text(text: &str) -> Option<&'static str> {
     (control * 20 > sample.len()).then_some("looks like binary data")
 }
 
+/// Replaces NUL bytes (which no export means to contain) with U+FFFD and counts them with the
+/// decoding replacements. Each replacement is three bytes wide, so every recorded offset is
+/// re-taken in the new text.
 fn replace_nuls(decoded: &mut decode::Decoded) {
     if !decoded.text.contains('\0') {
         return;
     }
+    let mut earlier = decoded.replaced_at.iter().copied().peekable();
     let mut offsets = Vec::new();
     let mut text = String::with_capacity(decoded.text.len() + 16);
     for (offset, c) in decoded.text.char_indices() {
-        if c == '\0' {
-            offsets.push(offset);
-            text.push(char::REPLACEMENT_CHARACTER);
-        } else {
-            text.push(c);
+        let was_replaced = earlier.next_if_eq(&offset).is_some();
+        if c == '\0' || was_replaced {
+            offsets.push(text.len());
         }
+        text.push(if c == '\0' {
+            char::REPLACEMENT_CHARACTER
+        } else {
+            c
+        });
     }
-    decoded.replaced_at.extend(offsets);
-    decoded.replaced_at.sort_unstable();
+    decoded.replaced_at = offsets;
     decoded.text = text;
 }
 
+/// Byte offsets where lines start. A line ends at LF, CRLF, or a lone CR (classic Mac files),
+/// as an editor counts them.
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, byte) in bytes.iter().enumerate() {
+        let ends_line = *byte == b'\n' || (*byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 /// RFC 4180 parsing by the `csv` crate, tolerant of ragged rows. Blank lines and rows of
@@ -367,11 +389,8 @@ fn parse_csv(
                 .count();
         let end = (reader.position().byte() as usize).min(bytes.len());
         let line = line_of(start);
-        let spanned = bytes[start..end.max(start)]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        if spanned as u64 > LONG_QUOTED_LINES {
+        let spanned = line_of(end.max(start)).saturating_sub(line);
+        if spanned > LONG_QUOTED_LINES {
             long_quoted.push(line);
         }
         let row = Row {

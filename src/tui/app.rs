@@ -15,9 +15,12 @@ use crate::model::{Contact, Dataset};
 use crate::search::Query;
 use crate::stats::{self, Breakdown, GroupBy};
 
+use ratatui::text::Line;
+
 use super::keys::{self, Command};
 use super::layout::{self, Areas};
 use super::theme::Theme;
+use super::{detail, help};
 
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -420,6 +423,7 @@ impl App {
 
     fn overlay_command(&mut self, overlay: Overlay, scroll: u16, command: Command) {
         let page = self.size.1.saturating_sub(6).max(1);
+        let last = self.overlay_max_scroll(overlay);
         let scroll = match command {
             Command::Quit => {
                 self.quit = true;
@@ -438,10 +442,34 @@ impl App {
             Command::PageDown | Command::HalfPageDown => scroll.saturating_add(page),
             Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(page),
             Command::Top => 0,
-            Command::Bottom => u16::MAX,
+            Command::Bottom => last,
             _ => scroll,
         };
-        self.overlay = Some((overlay, scroll));
+        self.overlay = Some((overlay, scroll.min(last)));
+    }
+
+    /// The text of an overlay, to know how far it can scroll.
+    fn overlay_lines(&self, overlay: Overlay) -> Vec<Line<'static>> {
+        match overlay {
+            Overlay::Help => help::help_lines(self.theme),
+            Overlay::Warnings => help::warning_lines(self),
+            Overlay::Detail(index) => detail::lines(&self.dataset, index, self.theme),
+        }
+    }
+
+    /// How far an overlay scrolls before its last line reaches the bottom of its window, with
+    /// long lines counted as the rows they wrap to.
+    fn overlay_max_scroll(&self, overlay: Overlay) -> u16 {
+        let full = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let area = layout::overlay_area(full, overlay);
+        let width = usize::from(area.width.saturating_sub(2)).max(1);
+        let height = usize::from(area.height.saturating_sub(2));
+        let rows: usize = self
+            .overlay_lines(overlay)
+            .iter()
+            .map(|line| line.width().max(1).div_ceil(width))
+            .sum();
+        u16::try_from(rows.saturating_sub(height)).unwrap_or(u16::MAX)
     }
 
     /// Esc: clear the search if there is one, else drop the last drill-down.
@@ -638,8 +666,10 @@ impl App {
         self.apply_matches(ranked);
     }
 
+    /// A new set of matches starts at its first (best) row.
     fn apply_matches(&mut self, matched: Vec<usize>) {
         self.matched = matched;
+        self.contacts = Cursor::default();
         self.resort();
         self.regroup();
     }
@@ -715,7 +745,7 @@ impl App {
             } else {
                 scroll.saturating_sub(delta.unsigned_abs() as u16)
             };
-            self.overlay = Some((overlay, scroll));
+            self.overlay = Some((overlay, scroll.min(self.overlay_max_scroll(overlay))));
             return;
         }
         if let Some((pane, _)) = self.areas().hit(column, row) {

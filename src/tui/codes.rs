@@ -155,7 +155,7 @@ fn explanation(entry: &Entry, app: &App, theme: Theme) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(vec![
         label("Meaning"),
-        Span::raw(advice.meaning),
+        Span::raw(entry.meaning().into_owned()),
     ]));
     let disposition = entry.disposition();
     lines.push(Line::from(vec![
@@ -170,7 +170,10 @@ fn explanation(entry: &Entry, app: &App, theme: Theme) -> Vec<Line<'static>> {
             theme.disposition(disposition),
         ),
     ]));
-    lines.push(Line::from(vec![label("Next"), Span::raw(advice.next_step)]));
+    lines.push(Line::from(vec![
+        label("Next"),
+        Span::raw(entry.next_step()),
+    ]));
     let contacts = match count {
         0 => "No loaded contact carries it.".to_string(),
         1 => "1 loaded contact carries it — Enter shows it.".to_string(),

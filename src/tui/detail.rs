@@ -9,18 +9,15 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use crate::codes::catalog;
 use crate::model::Dataset;
 
-use super::app::App;
+use super::app::{App, Overlay};
+use super::layout::overlay_area;
 use super::theme::Theme;
-use super::widgets::centered;
 
 /// Draws contact `index` as an overlay, scrolled by `scroll` lines.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16) {
     let theme = app.theme;
-    let area = centered(area, 92, 90);
+    let area = overlay_area(area, Overlay::Detail(index));
     let lines = lines(&app.dataset, index, theme);
-    let max_scroll = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(area.height.saturating_sub(2));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
@@ -32,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16)
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((scroll.min(max_scroll), 0)),
+            .scroll((scroll, 0)),
         area,
     );
 }

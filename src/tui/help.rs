@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
-use super::app::{App, Pane};
+use super::app::{App, Overlay, Pane};
 use super::keys::{BINDINGS, Scope};
+use super::layout::overlay_area;
 use super::theme::Theme;
-use super::widgets::centered;
 
 /// The help text: every binding, grouped by where it applies.
 pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
@@ -48,7 +48,7 @@ pub fn warning_lines(app: &App) -> Vec<Line<'static>> {
     report.into_iter().map(Line::from).collect()
 }
 
-/// Draws an overlay window with `lines`, scrolled by `scroll`.
+/// Draws the help or warnings window with `lines`, scrolled by `scroll`.
 pub fn draw_overlay(
     frame: &mut Frame,
     area: Rect,
@@ -57,10 +57,7 @@ pub fn draw_overlay(
     scroll: u16,
     theme: Theme,
 ) {
-    let area = centered(area, 80, 85);
-    let max_scroll = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(area.height.saturating_sub(2));
+    let area = overlay_area(area, Overlay::Help);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
@@ -72,7 +69,7 @@ pub fn draw_overlay(
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((scroll.min(max_scroll), 0)),
+            .scroll((scroll, 0)),
         area,
     );
 }

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Pane;
+use super::app::{Overlay, Pane};
 
 /// Below this the dashboard says the terminal is too small instead of drawing garbage.
 pub const MIN_WIDTH: u16 = 60;
@@ -69,6 +69,23 @@ impl Areas {
             .filter(|rows| rows.contains(position))
             .map(|rows| usize::from(row - rows.y));
         Some((*pane, line))
+    }
+}
+
+/// Where an overlay window goes: the detail view takes nearly the whole screen, help and
+/// warnings a little less.
+pub fn overlay_area(full: Rect, overlay: Overlay) -> Rect {
+    let (percent_x, percent_y) = match overlay {
+        Overlay::Detail(_) => (92, 90),
+        Overlay::Help | Overlay::Warnings => (80, 85),
+    };
+    let width = full.width * percent_x / 100;
+    let height = full.height * percent_y / 100;
+    Rect {
+        x: full.x + (full.width - width) / 2,
+        y: full.y + (full.height - height) / 2,
+        width,
+        height,
     }
 }
 

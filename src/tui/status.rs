@@ -79,17 +79,13 @@ fn warning_text(app: &App) -> String {
     let report = &app.dataset.report;
     let notes: usize = report.warnings.iter().map(|w| w.count).sum();
     let skipped = report.skipped();
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     if skipped > 0 {
-        format!(" │ ⚠ {} skipped (w)", plural(skipped, "row", "rows"))
+        format!(" │ ⚠ {} skipped (w)", render::count(skipped, "row", "rows"))
     } else if notes > 0 {
-        format!(" │ ⚠ {} (w)", plural(notes, "load note", "load notes"))
+        format!(
+            " │ ⚠ {} (w)",
+            render::count(notes, "load note", "load notes")
+        )
     } else {
         String::new()
     }

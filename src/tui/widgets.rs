@@ -1,7 +1,6 @@
 //! Small drawing helpers the panes share: framed blocks, highlighted text and the windowed
 //! slice of a list that is actually on screen.
 
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
@@ -62,16 +61,4 @@ pub fn flatten(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// A rectangle `percent_x`×`percent_y` of `area`, centred: where overlays go.
-pub fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
-    let width = area.width * percent_x / 100;
-    let height = area.height * percent_y / 100;
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
 }

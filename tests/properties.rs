@@ -1,0 +1,324 @@
+//! Properties of code extraction, classification and loading over generated inputs: nothing
+//! panics, every code found is a valid code that is really in the text, and a CSV written by
+//! the `csv` crate loads back with the same contacts.
+
+use std::borrow::Cow;
+
+use bouncelens::codes::Disposition;
+use bouncelens::codes::classify::{Basis, Evidence, classify};
+use bouncelens::codes::extract::{Codes, extract};
+use bouncelens::codes::rules::type_hint;
+use bouncelens::ingest::{self, Input, LoadOptions};
+use bouncelens::model::Dataset;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// At most 256 cases per property, and no regression files written into the source tree.
+fn config() -> Config {
+    Config {
+        cases: 256,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// Pieces of real bounce transcripts: codes, near-codes, IPs, versions, words, punctuation.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop_oneof![
+            Just("550"),
+            Just("5.1.1"),
+            Just("4.2.2"),
+            Just("000"),
+            Just("554"),
+            Just("421"),
+            Just("5.1.10"),
+            Just("5.7.606"),
+            Just("smtp;"),
+            Just("#"),
+            Just("[0]"),
+        ]
+        .prop_map(str::to_string),
+        "[0-9]{1,4}",
+        "[0-9]{1,3}(\\.[0-9]{1,4}){1,4}",
+        (any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>())
+            .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+        (0u8..=9, 0u8..=12, 0u16..=1200).prop_map(|(c, s, d)| format!("{c}.{s}.{d}")),
+        "[A-Za-z]{1,10}",
+        "[\\[\\]()<>#;:=\"'.,|!*{}@_%/$-]{1,3}",
+    ]
+}
+
+/// Text built from [`fragment`]s with the separators servers use.
+fn smtpish() -> impl Strategy<Value = String> {
+    let separator = prop_oneof![Just(" "), Just(""), Just("-"), Just(";"), Just("\n")];
+    prop::collection::vec((fragment(), separator), 0..24).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(fragment, separator)| fragment + separator)
+            .collect()
+    })
+}
+
+/// Every invariant of extracted codes that does not depend on which codes the text holds.
+fn check_codes(codes: &Codes, text: &str) -> Result<(), TestCaseError> {
+    let statuses: Vec<_> = codes.status.iter().chain(&codes.other_statuses).collect();
+    for status in &statuses {
+        prop_assert!(matches!(status.class, 2 | 4 | 5), "{status}");
+        prop_assert!(status.subject <= 7, "{status}");
+        prop_assert!(status.detail <= 999, "{status}");
+        prop_assert!(
+            text.contains(&status.to_string()),
+            "{status} not in {text:?}"
+        );
+    }
+    let replies: Vec<_> = codes.reply.iter().chain(&codes.other_replies).collect();
+    for reply in &replies {
+        let digits = reply.as_str();
+        prop_assert_eq!(digits.len(), 3);
+        prop_assert!(digits.bytes().all(|b| b.is_ascii_digit()), "{digits}");
+        prop_assert!(matches!(digits.as_bytes()[0], b'2'..=b'5') || digits == "000");
+        prop_assert!(text.contains(digits), "{digits} not in {text:?}");
+    }
+    if let Some(status) = codes.status {
+        prop_assert!(!codes.other_statuses.contains(&status), "{status} repeated");
+    }
+    if let Some(reply) = codes.reply {
+        prop_assert!(!codes.other_replies.contains(&reply), "{reply} repeated");
+    }
+    prop_assert!(codes.status.is_some() || codes.other_statuses.is_empty());
+    prop_assert!(codes.reply.is_some() || codes.other_replies.is_empty());
+    for (i, a) in codes.other_statuses.iter().enumerate() {
+        prop_assert!(
+            !codes.other_statuses[i + 1..].contains(a),
+            "{a} listed twice"
+        );
+    }
+    for (i, a) in codes.other_replies.iter().enumerate() {
+        prop_assert!(
+            !codes.other_replies[i + 1..].contains(a),
+            "{a} listed twice"
+        );
+    }
+    Ok(())
+}
+
+fn load_bytes(bytes: Vec<u8>) -> Result<Dataset, ingest::LoadError> {
+    let input = Input::Bytes {
+        name: "generated.csv".to_string(),
+        bytes: Cow::Owned(bytes),
+    };
+    ingest::load(&[input], &LoadOptions::default())
+}
+
+/// What every successful load promises whatever the input.
+fn check_dataset(dataset: &Dataset) -> Result<(), TestCaseError> {
+    prop_assert_eq!(dataset.sources.len(), 1);
+    for contact in &dataset.contacts {
+        prop_assert!(contact.line >= 1, "line {}", contact.line);
+        prop_assert!(!contact.email.is_empty());
+        prop_assert_eq!(contact.email.trim(), contact.email.as_str());
+        prop_assert!(contact.source < dataset.sources.len());
+    }
+    let read: usize = dataset.sources.iter().map(|s| s.rows_read).sum();
+    prop_assert_eq!(
+        dataset.contacts.len() + dataset.report.skipped(),
+        read,
+        "every row read is a contact or a skipped row"
+    );
+    Ok(())
+}
+
+/// Bytes that start like the formats the loader recognises, then anything.
+fn prefixed_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let prefix = prop_oneof![
+        Just(Vec::new()),
+        Just(b"PK\x03\x04".to_vec()),
+        Just(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec()),
+        Just(b"\xEF\xBB\xBF".to_vec()),
+        Just(b"\xFF\xFE".to_vec()),
+        Just(b"\xFE\xFF".to_vec()),
+        Just(b"Email,Name,Reason\n".to_vec()),
+    ];
+    (prefix, prop::collection::vec(any::<u8>(), 0..2048)).prop_map(|(mut p, rest)| {
+        p.extend(rest);
+        p
+    })
+}
+
+/// Text shaped like a CSV export: fields with addresses, quotes, delimiters and line breaks.
+fn csvish() -> impl Strategy<Value = String> {
+    let field = prop_oneof![
+        "[a-z]{1,6}@[a-z]{1,6}\\.(com|de)",
+        "[A-Za-zäöüéøŁ王 ]{0,10}",
+        "\"[^\"]{0,12}\"",
+        "[,;\"\t|\r\n ]{1,3}",
+        "(550|5\\.1\\.1|452 4\\.2\\.2|n/a|2026-01-02|01.02.2026)",
+        "\\PC{0,6}",
+    ];
+    let separator = prop_oneof![
+        Just(","),
+        Just(";"),
+        Just("\t"),
+        Just("\n"),
+        Just("\r\n"),
+        Just("\r"),
+        Just(""),
+    ];
+    let header = prop_oneof![
+        Just(""),
+        Just("Email,Name,Reason\n"),
+        Just("E-mail;Bounce Type;Date\r\n"),
+    ];
+    (header, prop::collection::vec((field, separator), 0..40)).prop_map(|(header, parts)| {
+        let body: String = parts.into_iter().map(|(f, s)| f + s).collect();
+        format!("{header}{body}")
+    })
+}
+
+/// A contact as the round trip writes it.
+#[derive(Debug, Clone)]
+struct Written {
+    email: String,
+    name: String,
+    reason: String,
+}
+
+fn written() -> impl Strategy<Value = Written> {
+    let email = "[a-z][a-z0-9._]{0,10}@[a-z]{1,10}\\.(com|de|fr|co\\.uk)";
+    let name = "[A-Za-zÀ-ÿŁłŻżЖжДдΩλ王芳佐藤花子' ,\"-]{0,24}";
+    let reason = "[A-Za-z0-9À-ÿЖжΩ王 ,;:.\"'<>@()\n-]{0,60}|[a-z ]{0,10}\r\n[a-z ]{0,10}"
+        .prop_filter("a reason, not a type word", |r: &String| {
+            type_hint(r).is_none()
+        });
+    (email, name, reason).prop_map(|(email, name, reason)| Written {
+        email,
+        name,
+        reason,
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// `extract` accepts any string and only returns valid codes present in it.
+    #[test]
+    fn extract_any_string(text in any::<String>()) {
+        let codes = extract(&text);
+        check_codes(&codes, &text)?;
+    }
+
+    /// `extract` on SMTP-like text returns only valid, non-repeated codes present in it.
+    #[test]
+    fn extract_smtpish_text(text in smtpish()) {
+        let codes = extract(&text);
+        check_codes(&codes, &text)?;
+    }
+
+    /// A reply code followed by an enhanced code of the same class is found as both.
+    #[test]
+    fn extract_finds_reply_and_status(
+        class in prop_oneof![Just(4u8), Just(5u8)],
+        subject in 0u8..=7,
+        detail in 0u16..=999,
+        words in "[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,6}",
+    ) {
+        let reply = format!("{class}50");
+        let status = format!("{class}.{subject}.{detail}");
+        let codes = extract(&format!("{reply} {status} {words}"));
+        prop_assert_eq!(codes.reply.map(|r| r.to_string()), Some(reply));
+        prop_assert_eq!(codes.status.map(|s| s.to_string()), Some(status));
+    }
+
+    /// An IPv4 address in a transcript is never read as a code.
+    #[test]
+    fn extract_ignores_ip_addresses(a in any::<u8>(), b in any::<u8>(), c in any::<u8>(), d in any::<u8>()) {
+        for text in [
+            format!("connect to {a}.{b}.{c}.{d}: timed out"),
+            format!("host mx [{a}.{b}.{c}.{d}] said"),
+            format!("client host {a}.{b}.{c}.{d} blocked"),
+        ] {
+            let codes = extract(&text);
+            prop_assert!(codes.is_empty(), "{text:?} gave {codes:?}");
+        }
+    }
+
+    /// `classify` accepts any type value and text; with no type value nothing is overridden.
+    #[test]
+    fn classify_any_evidence(kind in proptest::option::of(any::<String>()), text in any::<String>()) {
+        let codes = extract(&text);
+        let verdict = classify(Evidence { kind: kind.as_deref(), codes: &codes, text: &text });
+        if kind.is_none() {
+            prop_assert_eq!(verdict.content_says, None);
+            prop_assert_ne!(verdict.disposition_basis, Basis::TypeColumn);
+        }
+    }
+
+    /// A recognised type value decides the disposition whatever the server's text says.
+    #[test]
+    fn classify_type_column_wins(
+        kind in prop_oneof![
+            Just("Hard Bounce"), Just("Soft Bounce"), Just("COMPLAINT"), Just("Unsubscribed"),
+            Just("Blocked"), Just("hardBounce"), Just("SpamComplaint"), Just("Transient"),
+        ],
+        text in smtpish(),
+    ) {
+        let codes = extract(&text);
+        let verdict = classify(Evidence { kind: Some(kind), codes: &codes, text: &text });
+        let expected = type_hint(kind).and_then(|h| h.disposition).expect("a type word");
+        prop_assert_eq!(verdict.disposition, expected);
+        prop_assert_eq!(verdict.disposition_basis, Basis::TypeColumn);
+    }
+
+    /// A transient (4.x.x) code never makes an address a hard bounce.
+    #[test]
+    fn classify_transient_never_hard(
+        subject in 0u8..=7,
+        detail in 0u16..=999,
+        words in smtpish(),
+    ) {
+        let text = format!("451 4.{subject}.{detail} {}", words.replace(['2', '3', '5'], "x"));
+        let codes = extract(&text);
+        let verdict = classify(Evidence { kind: None, codes: &codes, text: &text });
+        prop_assert_ne!(verdict.disposition, Disposition::Hard, "{:?}", text);
+    }
+
+    /// Loading arbitrary bytes returns a dataset or an error, never panics.
+    #[test]
+    fn load_any_bytes(bytes in prefixed_bytes()) {
+        if let Ok(dataset) = load_bytes(bytes) {
+            check_dataset(&dataset)?;
+        }
+    }
+
+    /// Loading CSV-shaped text returns a dataset or an error, never panics.
+    #[test]
+    fn load_csvish_text(text in csvish()) {
+        if let Ok(dataset) = load_bytes(text.into_bytes()) {
+            check_dataset(&dataset)?;
+        }
+    }
+
+    /// Contacts written with the `csv` crate load back with the same addresses, names and
+    /// reasons, in order, one row per line written.
+    #[test]
+    fn csv_round_trip(contacts in prop::collection::vec(written(), 0..12)) {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(["Email", "Name", "Reason"]).unwrap();
+        for c in &contacts {
+            writer.write_record([&c.email, &c.name, &c.reason]).unwrap();
+        }
+        let bytes = writer.into_inner().unwrap();
+        let dataset = load_bytes(bytes).expect("a CSV written by the csv crate loads");
+        check_dataset(&dataset)?;
+        prop_assert_eq!(dataset.contacts.len(), contacts.len());
+        let mut previous = 1;
+        for (loaded, written) in dataset.contacts.iter().zip(&contacts) {
+            prop_assert_eq!(&loaded.email, &written.email);
+            prop_assert_eq!(loaded.name.as_str(), written.name.trim());
+            prop_assert_eq!(loaded.reason_text.as_str(), written.reason.trim());
+            prop_assert!(loaded.line > previous, "lines increase");
+            previous = loaded.line;
+        }
+    }
+}
