@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::{render, stats};
 
 use super::app::{App, Pane};
-use super::keys;
+use super::keys::{self, Command};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Below this many cells the file names move from the header to the tab bar.
@@ -148,19 +148,37 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Draws the key hints for what has focus now.
+/// Draws the key hints for what has focus now. When they do not fit, middle ones are dropped
+/// first: `? help` and `q quit` always stay, since help lists everything else.
 pub fn draw_hints(frame: &mut Frame, area: Rect, app: &App) {
+    let hints: Vec<(&str, &str, Command)> = keys::hints(app.context())
+        .map(|binding| {
+            let key = match binding.label.split_once('/') {
+                Some((first, _)) if !first.is_empty() => first,
+                _ => binding.label,
+            };
+            (key, binding.hint.unwrap_or_default(), binding.command)
+        })
+        .collect();
+    let width =
+        |(key, hint, _): &(&str, &str, Command)| key.chars().count() + hint.chars().count() + 3;
+    let essential =
+        |(_, _, command): &(&str, &str, Command)| matches!(command, Command::Help | Command::Quit);
+    let mut room = usize::from(area.width);
+    room = room.saturating_sub(hints.iter().filter(|h| essential(h)).map(width).sum());
+    let mut shown = Vec::new();
+    for hint in &hints {
+        if essential(hint) {
+            shown.push(hint);
+        } else if width(hint) <= room {
+            room -= width(hint);
+            shown.push(hint);
+        }
+    }
     let mut spans = Vec::new();
-    for binding in keys::hints(app.context()) {
-        let key = match binding.label.split_once('/') {
-            Some((first, _)) if !first.is_empty() => first,
-            _ => binding.label,
-        };
+    for (key, hint, _) in shown {
         spans.push(Span::styled(format!(" {key}"), app.theme.header()));
-        spans.push(Span::styled(
-            format!(" {} ", binding.hint.unwrap_or_default()),
-            app.theme.dim(),
-        ));
+        spans.push(Span::styled(format!(" {hint} "), app.theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
