@@ -551,6 +551,7 @@ static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("the phrase table is small and plain, so the automaton always builds");
     Automaton {
