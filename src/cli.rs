@@ -12,7 +12,7 @@ use crate::codes::catalog::{self, Entry, Lookup};
 use crate::codes::{Disposition, Reason};
 use crate::filter::Filter;
 use crate::ingest::{self, Input, LoadOptions, encoding_by_name};
-use crate::model::{Contact, Dataset, Role};
+use crate::model::{ContactRef, Dataset, Role};
 use crate::render::{self, Table};
 use crate::search::Query;
 use crate::stats::{self, GroupBy};
@@ -162,6 +162,7 @@ impl LoadArgs {
             encoding: self.encoding,
             sheet: self.sheet.clone(),
             columns: self.columns.clone(),
+            ..LoadOptions::default()
         }
     }
 
@@ -293,11 +294,11 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 query: Query::parse(search.as_deref().unwrap_or_default()),
             };
             let matches = filter.apply(&dataset);
-            let contacts = matches.iter().map(|&i| &dataset.contacts[i]);
+            let contacts = matches.iter().map(|&i| dataset.contact(i));
             match format {
-                Format::Table => write_list_table(&dataset, contacts, out),
-                Format::Csv => write_list_csv(&dataset, contacts, out),
-                Format::Json => write_list_json(&dataset, contacts, out),
+                Format::Table => write_list_table(contacts, out),
+                Format::Csv => write_list_csv(contacts, out),
+                Format::Json => write_list_json(contacts, out),
             }
         }
     }
@@ -326,7 +327,7 @@ fn check_dashboard_files(files: &[String]) -> Result<(), Failure> {
 }
 
 fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<(), Failure> {
-    let total = dataset.contacts.len();
+    let total = dataset.len();
     writeln!(
         out,
         "{} — {} from {}",
@@ -344,7 +345,7 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
     }
     writeln!(out)?;
     let mut totals = Table::new(&["DISPOSITION", "COUNT", "SHARE", ""]);
-    for (disposition, count) in stats::disposition_totals(&dataset.contacts) {
+    for (disposition, count) in stats::disposition_totals(dataset.contacts()) {
         let share = count as f64 / total.max(1) as f64;
         totals.row(vec![
             format!("{} {}", disposition.symbol(), disposition),
@@ -356,7 +357,7 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
     totals.write(out, usize::MAX)?;
     if by != GroupBy::Disposition {
         writeln!(out)?;
-        write_breakdown(&stats::breakdown(&dataset.contacts, by), out)?;
+        write_breakdown(&stats::breakdown(dataset.contacts(), by), out)?;
     }
     write_report(dataset, out)
 }
@@ -409,7 +410,7 @@ fn write_report(dataset: &Dataset, out: &mut dyn Write) -> Result<(), Failure> {
 
 fn write_summary_json(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<(), Failure> {
     let totals: serde_json::Map<String, serde_json::Value> =
-        stats::disposition_totals(&dataset.contacts)
+        stats::disposition_totals(dataset.contacts())
             .iter()
             .map(|(d, n)| (d.as_str().to_string(), json!(n)))
             .collect();
@@ -426,10 +427,10 @@ fn write_summary_json(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Re
             })
         })
         .collect();
-    let breakdown = stats::breakdown(&dataset.contacts, by);
+    let breakdown = stats::breakdown(dataset.contacts(), by);
     let value = json!({
         "files": files,
-        "total": dataset.contacts.len(),
+        "total": dataset.len(),
         "dispositions": totals,
         "by": by.as_str(),
         "breakdown": breakdown.bins,
@@ -503,34 +504,24 @@ fn write_entry(entry: &Entry, query: &str, out: &mut dyn Write) -> Result<(), Fa
     Ok(())
 }
 
-fn main_code(contact: &Contact) -> String {
-    contact
-        .codes
-        .status
-        .map(|s| s.to_string())
-        .or(contact.codes.reply.map(|r| r.to_string()))
-        .unwrap_or_default()
-}
-
 fn write_list_table<'a>(
-    dataset: &Dataset,
-    contacts: impl Iterator<Item = &'a Contact>,
+    contacts: impl Iterator<Item = ContactRef<'a>>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let mut table = Table::new(&["EMAIL", "NAME", "DISPOSITION", "REASON", "CODE", "SOURCE"]);
     let mut count = 0;
     for contact in contacts {
         table.row(vec![
-            contact.email.clone(),
-            contact.name.clone(),
+            contact.email().to_string(),
+            contact.name().into_owned(),
             format!(
                 "{} {}",
                 contact.disposition().symbol(),
                 contact.disposition()
             ),
             contact.reason().to_string(),
-            main_code(contact),
-            format!("{}:{}", dataset.source_of(contact).name, contact.line),
+            contact.main_code(),
+            format!("{}:{}", contact.source_info().name, contact.line()),
         ]);
         count += 1;
     }
@@ -553,30 +544,29 @@ const LIST_FIELDS: [&str; 10] = [
     "raw_reason",
 ];
 
-fn list_values(dataset: &Dataset, contact: &Contact) -> [Option<String>; 10] {
+fn list_values(contact: &ContactRef<'_>) -> [Option<String>; 10] {
     [
-        Some(contact.email.clone()),
-        Some(contact.name.clone()),
-        Some(dataset.source_of(contact).name.clone()),
-        Some(contact.line.to_string()),
-        contact.codes.reply.map(|r| r.to_string()),
-        contact.codes.status.map(|s| s.to_string()),
+        Some(contact.email().to_string()),
+        Some(contact.name().into_owned()),
+        Some(contact.source_info().name.clone()),
+        Some(contact.line().to_string()),
+        contact.reply().map(|r| r.to_string()),
+        contact.status().map(|s| s.to_string()),
         Some(contact.disposition().to_string()),
         Some(contact.reason().to_string()),
         render::meaning(contact).map(str::to_string),
-        Some(contact.reason_text.clone()),
+        Some(contact.reason_text().into_owned()),
     ]
 }
 
 fn write_list_csv<'a>(
-    dataset: &Dataset,
-    contacts: impl Iterator<Item = &'a Contact>,
+    contacts: impl Iterator<Item = ContactRef<'a>>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(LIST_FIELDS).map_err(io::Error::from)?;
     for contact in contacts {
-        let values = list_values(dataset, contact).map(Option::unwrap_or_default);
+        let values = list_values(&contact).map(Option::unwrap_or_default);
         writer.write_record(&values).map_err(io::Error::from)?;
     }
     writer.flush()?;
@@ -584,16 +574,15 @@ fn write_list_csv<'a>(
 }
 
 fn write_list_json<'a>(
-    dataset: &Dataset,
-    contacts: impl Iterator<Item = &'a Contact>,
+    contacts: impl Iterator<Item = ContactRef<'a>>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let rows: Vec<serde_json::Value> = contacts
         .map(|contact| {
             let mut object = serde_json::Map::new();
-            for (key, value) in LIST_FIELDS.iter().zip(list_values(dataset, contact)) {
+            for (key, value) in LIST_FIELDS.iter().zip(list_values(&contact)) {
                 let value = if *key == "line" {
-                    json!(contact.line)
+                    json!(contact.line())
                 } else {
                     json!(value)
                 };

@@ -2,7 +2,7 @@
 //! dashboard's drill-downs, so "what matches" means one thing everywhere.
 
 use crate::codes::{Disposition, Reason};
-use crate::model::{Contact, Dataset};
+use crate::model::{ContactRef, Dataset};
 use crate::search::{Query, Searcher};
 use crate::stats::{GroupBy, Key};
 
@@ -25,7 +25,7 @@ pub struct Filter {
 
 impl Filter {
     /// Whether `contact` passes every condition except the search.
-    pub fn keeps(&self, contact: &Contact) -> bool {
+    pub fn keeps(&self, contact: &ContactRef<'_>) -> bool {
         self.disposition.is_none_or(|d| contact.disposition() == d)
             && self.reason.is_none_or(|r| contact.reason() == r)
             && self
@@ -35,7 +35,7 @@ impl Filter {
             && self
                 .domain
                 .as_deref()
-                .is_none_or(|domain| contact.domain.eq_ignore_ascii_case(domain))
+                .is_none_or(|domain| contact.domain().eq_ignore_ascii_case(domain))
             && self
                 .groups
                 .iter()
@@ -45,20 +45,18 @@ impl Filter {
     /// Indices of the matching contacts: file order, or best match first when searching.
     pub fn apply(&self, dataset: &Dataset) -> Vec<usize> {
         let candidates: Vec<usize> = dataset
-            .contacts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| self.keeps(c))
-            .map(|(i, _)| i)
+            .contacts()
+            .filter(|c| self.keeps(c))
+            .map(|c| c.index())
             .collect();
-        Searcher::default().rank(&self.query, &dataset.contacts, &candidates)
+        Searcher::default().rank(&self.query, dataset, &candidates)
     }
 }
 
 /// Whether the contact carries `code` as its main or any other code; `5.7` matches every
 /// `5.7.x`.
-pub fn has_code(contact: &Contact, code: &str) -> bool {
-    let codes = &contact.codes;
+pub fn has_code(contact: &ContactRef<'_>, code: &str) -> bool {
+    let codes = contact.codes();
     let replies = codes.reply.iter().chain(&codes.other_replies);
     if replies.into_iter().any(|r| r.as_str() == code) {
         return true;

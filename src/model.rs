@@ -1,11 +1,15 @@
 //! The in-memory model every view reads: contacts with their original fields, the codes found
 //! in them and the verdict, plus what the load noticed along the way.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
-use crate::codes::classify::Classification;
+use crate::codes::classify::{Basis, Classification};
 use crate::codes::extract::Codes;
-use crate::codes::{Disposition, Reason};
+use crate::codes::rules::TEXT_RULES;
+use crate::codes::{Disposition, Reason, ReplyCode, StatusCode};
 
 /// What a column holds, as far as bouncelens cares. Columns with no role are kept and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,6 +88,10 @@ pub struct Source {
     pub has_header: bool,
     /// Data rows read (blank lines excluded), kept or not.
     pub rows_read: usize,
+    /// The column holding the address.
+    pub email_column: usize,
+    /// The type the headers imply when there is no type column (Mailchimp's exports).
+    pub implied_kind: Option<&'static str>,
 }
 
 impl Source {
@@ -104,44 +112,367 @@ impl Source {
     }
 }
 
-/// One suppressed address with everything known about it.
-#[derive(Debug, Clone)]
-pub struct Contact {
-    /// Index into [`Dataset::sources`].
-    pub source: usize,
+/// One contact as stored: a few numbers per row, so a million rows fit in little more memory
+/// than the file itself. Its text lives in the dataset's arena; read it through [`ContactRef`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Contact {
+    /// Index of the row's first field in its chunk's field table.
+    pub(crate) first_field: u32,
     /// The line in the file where the row starts (1-based, header included).
-    pub line: u64,
-    /// Every field of the row as read, in column order (including unrecognised ones).
-    pub fields: Vec<String>,
-    /// The address, trimmed.
-    pub email: String,
-    /// The part after the last `@`, lower-cased; empty when there is none.
-    pub domain: String,
-    /// The person's name for display (full name, or first and last joined).
-    pub name: String,
-    /// Employer, if given.
-    pub company: String,
-    /// The platform's type value, if any.
-    pub kind: String,
-    /// The reason text as in the file (several reason columns joined with ` | `).
-    pub reason_text: String,
-    /// When it was suppressed, if the date could be read.
-    pub date: Option<NaiveDate>,
-    /// Codes from the code column and the reason text.
-    pub codes: Codes,
-    /// The verdict.
-    pub class: Classification,
+    pub(crate) line: u32,
+    /// Interned lower-case domain.
+    pub(crate) domain: u32,
+    /// Days since 1970-01-01, or [`NO_DATE`].
+    pub(crate) date: i32,
+    /// Index into [`Dataset::sources`].
+    pub(crate) source: u16,
+    /// The main reply code, packed by [`pack_reply`].
+    pub(crate) reply: u16,
+    /// The main status code, packed by [`pack_status`].
+    pub(crate) status: u16,
+    /// The verdict, packed.
+    pub(crate) class: PackedClass,
+    /// Whether more codes than the main ones were found (kept in [`Dataset::extra_codes`]).
+    pub(crate) has_extra_codes: bool,
 }
 
-impl Contact {
-    /// Shorthand for the disposition, the field most views group by.
-    pub fn disposition(&self) -> Disposition {
-        self.class.disposition
+/// Marks a contact without a readable date.
+pub(crate) const NO_DATE: i32 = i32::MIN;
+
+/// A [`Classification`] in six bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PackedClass {
+    disposition: u8,
+    reason: u8,
+    disposition_basis: u8,
+    reason_basis: u8,
+    content_says: u8,
+}
+
+const BASIS_NOTHING: u8 = 0;
+const BASIS_TYPE: u8 = 1;
+const BASIS_STATUS: u8 = 2;
+const BASIS_REPLY: u8 = 3;
+const BASIS_RULE: u8 = 4;
+const NO_DISPOSITION: u8 = u8::MAX;
+
+impl PackedClass {
+    /// Packs a verdict; the codes a basis names are the contact's main codes, stored beside it.
+    pub(crate) fn pack(class: &Classification) -> PackedClass {
+        PackedClass {
+            disposition: disposition_index(class.disposition),
+            reason: reason_index(class.reason),
+            disposition_basis: pack_basis(class.disposition_basis),
+            reason_basis: pack_basis(class.reason_basis),
+            content_says: class.content_says.map_or(NO_DISPOSITION, disposition_index),
+        }
     }
 
-    /// Shorthand for the reason category.
+    fn unpack(self, reply: Option<ReplyCode>, status: Option<StatusCode>) -> Classification {
+        Classification {
+            disposition: Disposition::ALL[usize::from(self.disposition)],
+            reason: Reason::ALL[usize::from(self.reason)],
+            disposition_basis: unpack_basis(self.disposition_basis, reply, status),
+            reason_basis: unpack_basis(self.reason_basis, reply, status),
+            content_says: Disposition::ALL
+                .get(usize::from(self.content_says))
+                .copied(),
+        }
+    }
+}
+
+fn disposition_index(disposition: Disposition) -> u8 {
+    Disposition::ALL
+        .iter()
+        .position(|d| *d == disposition)
+        .unwrap_or(0) as u8
+}
+
+fn reason_index(reason: Reason) -> u8 {
+    Reason::ALL.iter().position(|r| *r == reason).unwrap_or(0) as u8
+}
+
+fn pack_basis(basis: Basis) -> u8 {
+    match basis {
+        Basis::Nothing => BASIS_NOTHING,
+        Basis::TypeColumn => BASIS_TYPE,
+        Basis::Status(_) => BASIS_STATUS,
+        Basis::Reply(_) => BASIS_REPLY,
+        Basis::Text(rule) => {
+            let index = TEXT_RULES
+                .iter()
+                .position(|r| std::ptr::eq(r, rule))
+                .unwrap_or(0);
+            BASIS_RULE + index as u8
+        }
+    }
+}
+
+fn unpack_basis(packed: u8, reply: Option<ReplyCode>, status: Option<StatusCode>) -> Basis {
+    match packed {
+        BASIS_TYPE => Basis::TypeColumn,
+        BASIS_STATUS => status.map_or(Basis::Nothing, Basis::Status),
+        BASIS_REPLY => reply.map_or(Basis::Nothing, Basis::Reply),
+        BASIS_NOTHING => Basis::Nothing,
+        rule => TEXT_RULES
+            .get(usize::from(rule - BASIS_RULE))
+            .map_or(Basis::Nothing, Basis::Text),
+    }
+}
+
+/// A reply code as a number plus one (0 means none): `000` must stay distinct from "no code".
+pub(crate) fn pack_reply(reply: Option<ReplyCode>) -> u16 {
+    reply.map_or(0, |code| code.as_str().parse::<u16>().map_or(0, |n| n + 1))
+}
+
+fn unpack_reply(packed: u16) -> Option<ReplyCode> {
+    let number = packed.checked_sub(1)?;
+    ReplyCode::parse(&format!("{number:03}"))
+}
+
+/// A status code in 16 bits: class (3), subject (3), detail (10); all ones means none.
+pub(crate) fn pack_status(status: Option<StatusCode>) -> u16 {
+    status.map_or(u16::MAX, |s| {
+        (u16::from(s.class) << 13) | (u16::from(s.subject) << 10) | s.detail
+    })
+}
+
+fn unpack_status(packed: u16) -> Option<StatusCode> {
+    if packed == u16::MAX {
+        return None;
+    }
+    StatusCode::new(
+        (packed >> 13) as u8,
+        ((packed >> 10) & 0b111) as u8,
+        packed & 0x3FF,
+    )
+}
+
+/// Days since the Unix epoch, the packed form of a date.
+pub(crate) fn pack_date(date: Option<NaiveDate>) -> i32 {
+    date.map_or(NO_DATE, |d| {
+        (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date")).num_days() as i32
+    })
+}
+
+fn unpack_date(days: i32) -> Option<NaiveDate> {
+    if days == NO_DATE {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(i64::from(days)))
+}
+
+/// A run of rows' text: every field of every kept row, back to back, with where each ends.
+/// Rows are read in chunks so the loader can classify one chunk while reading the next.
+#[derive(Debug, Default)]
+pub(crate) struct Chunk {
+    /// The fields' text.
+    pub(crate) text: String,
+    /// `ends[i]` is where field `i` ends in `text`; field `i` starts where field `i - 1` ends.
+    pub(crate) ends: Vec<u32>,
+}
+
+impl Chunk {
+    fn field(&self, index: usize) -> &str {
+        let start = if index == 0 {
+            0
+        } else {
+            self.ends[index - 1] as usize
+        };
+        let end = self.ends[index] as usize;
+        &self.text[start..end]
+    }
+}
+
+/// A view of one contact: its fields and verdict, read from the dataset's compact storage.
+#[derive(Clone, Copy)]
+pub struct ContactRef<'a> {
+    dataset: &'a Dataset,
+    index: usize,
+}
+
+impl std::fmt::Debug for ContactRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Contact")
+            .field("index", &self.index)
+            .field("email", &self.email())
+            .field("line", &self.line())
+            .finish()
+    }
+}
+
+impl<'a> ContactRef<'a> {
+    fn stored(&self) -> &'a Contact {
+        &self.dataset.contacts[self.index]
+    }
+
+    /// The contact's position in the dataset.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// Index into [`Dataset::sources`].
+    pub fn source(&self) -> usize {
+        usize::from(self.stored().source)
+    }
+
+    /// The file the contact came from.
+    pub fn source_info(&self) -> &'a Source {
+        &self.dataset.sources[self.source()]
+    }
+
+    /// The line in the file where the row starts (1-based, header included).
+    pub fn line(&self) -> u64 {
+        u64::from(self.stored().line)
+    }
+
+    /// How many fields the row has (ragged rows may have more or fewer than the header).
+    pub fn field_count(&self) -> usize {
+        let (chunk, first) = self.dataset.locate(self.index);
+        let next = self
+            .dataset
+            .next_first_field(self.index)
+            .unwrap_or(chunk.ends.len());
+        next - first
+    }
+
+    /// Field `column` as in the file (untrimmed), or `""` when the row is shorter.
+    pub fn field(&self, column: usize) -> &'a str {
+        if column >= self.field_count() {
+            return "";
+        }
+        let (chunk, first) = self.dataset.locate(self.index);
+        chunk.field(first + column)
+    }
+
+    /// Every field in column order.
+    pub fn fields(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let this = *self;
+        (0..self.field_count()).map(move |column| this.field(column))
+    }
+
+    fn role_field(&self, role: Role) -> &'a str {
+        self.source_info()
+            .columns_for(role)
+            .next()
+            .map_or("", |column| self.field(column).trim())
+    }
+
+    /// The address, trimmed.
+    pub fn email(&self) -> &'a str {
+        self.field(self.source_info().email_column).trim()
+    }
+
+    /// The part after the last `@`, lower-cased; empty when there is none.
+    pub fn domain(&self) -> &'a str {
+        &self.dataset.domains[self.stored().domain as usize]
+    }
+
+    /// The person's name for display: the full-name column, or first and last joined.
+    pub fn name(&self) -> Cow<'a, str> {
+        let full = self.role_field(Role::FullName);
+        if !full.is_empty() {
+            return Cow::Borrowed(full);
+        }
+        let first = self.role_field(Role::FirstName);
+        let last = self.role_field(Role::LastName);
+        match (first.is_empty(), last.is_empty()) {
+            (false, false) => Cow::Owned(format!("{first} {last}")),
+            (false, true) => Cow::Borrowed(first),
+            (true, false) => Cow::Borrowed(last),
+            (true, true) => Cow::Borrowed(""),
+        }
+    }
+
+    /// Employer, if given.
+    pub fn company(&self) -> &'a str {
+        self.role_field(Role::Company)
+    }
+
+    /// The platform's type value, or the type the file's headers imply (Mailchimp's
+    /// unsubscribe export), or `""`.
+    pub fn kind(&self) -> &'a str {
+        match self.role_field(Role::Kind) {
+            "" => self.source_info().implied_kind.unwrap_or_default(),
+            kind => kind,
+        }
+    }
+
+    /// The reason text as in the file; several reason columns are joined with ` | `.
+    pub fn reason_text(&self) -> Cow<'a, str> {
+        let mut parts = self
+            .source_info()
+            .columns_for(Role::Reason)
+            .map(|column| self.field(column).trim())
+            .filter(|text| !text.is_empty());
+        let Some(first) = parts.next() else {
+            return Cow::Borrowed("");
+        };
+        match parts.next() {
+            None => Cow::Borrowed(first),
+            Some(second) => {
+                let mut joined = format!("{first} | {second}");
+                for part in parts {
+                    joined.push_str(" | ");
+                    joined.push_str(part);
+                }
+                Cow::Owned(joined)
+            }
+        }
+    }
+
+    /// When it was suppressed, if the date could be read.
+    pub fn date(&self) -> Option<NaiveDate> {
+        unpack_date(self.stored().date)
+    }
+
+    /// The main reply code.
+    pub fn reply(&self) -> Option<ReplyCode> {
+        unpack_reply(self.stored().reply)
+    }
+
+    /// The main enhanced status code.
+    pub fn status(&self) -> Option<StatusCode> {
+        unpack_status(self.stored().status)
+    }
+
+    /// The code shown in lists: the enhanced code when there is one, else the reply code.
+    pub fn main_code(&self) -> String {
+        self.status()
+            .map(|s| s.to_string())
+            .or(self.reply().map(|r| r.to_string()))
+            .unwrap_or_default()
+    }
+
+    /// Every code found, main ones first.
+    pub fn codes(&self) -> Codes {
+        let stored = self.stored();
+        if stored.has_extra_codes
+            && let Some(codes) = self.dataset.extra_codes.get(&(self.index as u32))
+        {
+            return codes.clone();
+        }
+        Codes {
+            reply: self.reply(),
+            status: self.status(),
+            other_replies: Vec::new(),
+            other_statuses: Vec::new(),
+        }
+    }
+
+    /// The verdict, with why.
+    pub fn class(&self) -> Classification {
+        self.stored().class.unpack(self.reply(), self.status())
+    }
+
+    /// What the bounce means for the address.
+    pub fn disposition(&self) -> Disposition {
+        Disposition::ALL[usize::from(self.stored().class.disposition)]
+    }
+
+    /// The finer reason category.
     pub fn reason(&self) -> Reason {
-        self.class.reason
+        Reason::ALL[usize::from(self.stored().class.reason)]
     }
 }
 
@@ -268,25 +599,71 @@ impl LoadReport {
 }
 
 /// Everything loaded: the contacts from every file, the files, and the report.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Dataset {
-    /// Every kept contact, in file order (files in the order given).
-    pub contacts: Vec<Contact>,
     /// The files read.
     pub sources: Vec<Source>,
     /// Warnings from the load.
     pub report: LoadReport,
+    pub(crate) contacts: Vec<Contact>,
+    pub(crate) chunks: Vec<Chunk>,
+    /// The index of the first contact of each chunk, ascending.
+    pub(crate) chunk_starts: Vec<u32>,
+    pub(crate) domains: Vec<Box<str>>,
+    pub(crate) extra_codes: HashMap<u32, Codes>,
 }
 
 impl Dataset {
-    /// The file a contact came from.
-    pub fn source_of(&self, contact: &Contact) -> &Source {
-        &self.sources[contact.source]
+    /// How many contacts were loaded.
+    pub fn len(&self) -> usize {
+        self.contacts.len()
+    }
+
+    /// True when no contact was loaded.
+    pub fn is_empty(&self) -> bool {
+        self.contacts.is_empty()
+    }
+
+    /// Contact `index` (panics when out of range, like slice indexing).
+    pub fn contact(&self, index: usize) -> ContactRef<'_> {
+        assert!(index < self.contacts.len(), "contact {index} out of range");
+        ContactRef {
+            dataset: self,
+            index,
+        }
+    }
+
+    /// Every contact in file order (files in the order given).
+    pub fn contacts(&self) -> impl ExactSizeIterator<Item = ContactRef<'_>> + Clone + '_ {
+        (0..self.contacts.len()).map(move |index| ContactRef {
+            dataset: self,
+            index,
+        })
     }
 
     /// A comma-joined list of the files, for status lines.
     pub fn source_names(&self) -> String {
         let names: Vec<&str> = self.sources.iter().map(|s| s.name.as_str()).collect();
         names.join(", ")
+    }
+
+    /// The chunk holding contact `index` and the contact's first field in it.
+    fn locate(&self, index: usize) -> (&Chunk, usize) {
+        let chunk = self
+            .chunk_starts
+            .partition_point(|&start| start as usize <= index)
+            - 1;
+        (
+            &self.chunks[chunk],
+            self.contacts[index].first_field as usize,
+        )
+    }
+
+    /// The first field of the next contact in the same chunk, where this one's fields end.
+    fn next_first_field(&self, index: usize) -> Option<usize> {
+        let next = index + 1;
+        let same_chunk =
+            next < self.contacts.len() && self.chunk_starts.binary_search(&(next as u32)).is_err();
+        same_chunk.then(|| self.contacts[next].first_field as usize)
     }
 }

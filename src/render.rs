@@ -6,20 +6,18 @@ use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::codes::catalog;
-use crate::model::{Contact, Source};
+use crate::model::{ContactRef, Source};
 
 /// The catalog's plain-words meaning of a contact's main code: the enhanced code when there is
 /// one (it is more specific), else the reply code.
-pub fn meaning(contact: &Contact) -> Option<&'static str> {
+pub fn meaning(contact: &ContactRef<'_>) -> Option<&'static str> {
     let from_status = contact
-        .codes
-        .status
+        .status()
         .and_then(catalog::enhanced)
         .map(|m| m.def.advice.meaning);
     from_status.or_else(|| {
         contact
-            .codes
-            .reply
+            .reply()
             .and_then(catalog::reply)
             .map(|d| d.advice.meaning)
     })

@@ -5,7 +5,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::Contact;
+use crate::model::{ContactRef, Dataset};
 
 /// One space-separated part of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,17 +55,18 @@ impl Query {
 const WHO_BONUS: i64 = 1000;
 
 /// The text a contact is searched by: who it is, then who plus what the server said.
-pub fn haystack(contact: &Contact) -> (String, String) {
-    let who = [&contact.email, &contact.name, &contact.company]
+pub fn haystack(contact: &ContactRef<'_>) -> (String, String) {
+    let name = contact.name();
+    let who = [contact.email(), name.as_ref(), contact.company()]
         .into_iter()
         .filter(|part| !part.is_empty())
-        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ");
-    let all = if contact.reason_text.is_empty() {
+    let reason = contact.reason_text();
+    let all = if reason.is_empty() {
         who.clone()
     } else {
-        format!("{who} {}", contact.reason_text)
+        format!("{who} {reason}")
     };
     (who, all)
 }
@@ -85,7 +86,7 @@ impl Default for Searcher {
 
 impl Searcher {
     /// The score of `contact` for `query`, or `None` when it does not match. Higher is better.
-    pub fn score(&self, query: &Query, contact: &Contact) -> Option<i64> {
+    pub fn score(&self, query: &Query, contact: &ContactRef<'_>) -> Option<i64> {
         let (who, all) = haystack(contact);
         self.score_text(query, &who, &all)
     }
@@ -148,8 +149,8 @@ impl Searcher {
     }
 
     /// Indices of the matching contacts, best first (ties keep file order).
-    pub fn rank(&self, query: &Query, contacts: &[Contact], candidates: &[usize]) -> Vec<usize> {
-        self.rank_unless(query, contacts, candidates, || false)
+    pub fn rank(&self, query: &Query, dataset: &Dataset, candidates: &[usize]) -> Vec<usize> {
+        self.rank_unless(query, dataset, candidates, || false)
             .unwrap_or_default()
     }
 
@@ -158,7 +159,7 @@ impl Searcher {
     pub fn rank_unless(
         &self,
         query: &Query,
-        contacts: &[Contact],
+        dataset: &Dataset,
         candidates: &[usize],
         cancelled: impl Fn() -> bool,
     ) -> Option<Vec<usize>> {
@@ -174,7 +175,7 @@ impl Searcher {
             scored.extend(
                 chunk
                     .iter()
-                    .filter_map(|&i| self.score(query, &contacts[i]).map(|s| (s, i))),
+                    .filter_map(|&i| self.score(query, &dataset.contact(i)).map(|s| (s, i))),
             );
         }
         scored.sort_by(|(sa, ia), (sb, ib)| sb.cmp(sa).then(ia.cmp(ib)));

@@ -8,7 +8,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::codes::{Disposition, Reason, ReplyCode, StatusCode, catalog};
-use crate::model::Contact;
+use crate::model::ContactRef;
 
 /// What to group contacts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -76,14 +76,14 @@ pub enum Key<'a> {
 
 impl Key<'_> {
     /// The key of `contact` under `by`.
-    pub fn of(contact: &Contact, by: GroupBy) -> Key<'_> {
+    pub fn of<'a>(contact: &ContactRef<'a>, by: GroupBy) -> Key<'a> {
         match by {
-            GroupBy::Code => Key::Reply(contact.codes.reply),
-            GroupBy::Enhanced => Key::Status(contact.codes.status),
+            GroupBy::Code => Key::Reply(contact.reply()),
+            GroupBy::Enhanced => Key::Status(contact.status()),
             GroupBy::Disposition => Key::Disposition(contact.disposition()),
             GroupBy::Reason => Key::Reason(contact.reason()),
-            GroupBy::Domain => Key::Domain(&contact.domain),
-            GroupBy::Month => Key::Month(contact.date.map(|d| (d.year(), d.month()))),
+            GroupBy::Domain => Key::Domain(contact.domain()),
+            GroupBy::Month => Key::Month(contact.date().map(|d| (d.year(), d.month()))),
         }
     }
 
@@ -166,11 +166,11 @@ pub struct Breakdown {
 
 /// Groups `contacts` by `by`. Months are listed in calendar order, as a timeline reads; all
 /// other groupings by count.
-pub fn breakdown<'a>(contacts: impl IntoIterator<Item = &'a Contact>, by: GroupBy) -> Breakdown {
+pub fn breakdown<'a>(contacts: impl IntoIterator<Item = ContactRef<'a>>, by: GroupBy) -> Breakdown {
     let mut counts: HashMap<Key<'a>, usize> = HashMap::new();
     let mut total = 0;
     for contact in contacts {
-        *counts.entry(Key::of(contact, by)).or_default() += 1;
+        *counts.entry(Key::of(&contact, by)).or_default() += 1;
         total += 1;
     }
     let mut keyed: Vec<(Key<'a>, usize)> = counts.into_iter().collect();
@@ -193,7 +193,7 @@ pub fn breakdown<'a>(contacts: impl IntoIterator<Item = &'a Contact>, by: GroupB
 
 /// Contacts per disposition, in [`Disposition::ALL`] order, zeros included.
 pub fn disposition_totals<'a>(
-    contacts: impl IntoIterator<Item = &'a Contact>,
+    contacts: impl IntoIterator<Item = ContactRef<'a>>,
 ) -> [(Disposition, usize); 6] {
     let mut totals = Disposition::ALL.map(|d| (d, 0));
     for contact in contacts {

@@ -170,9 +170,8 @@ fn sample_filtered(args: &[&str]) -> Vec<Object> {
 fn sample_companies() -> HashMap<u64, String> {
     let dataset = ingest::load(&[Input::sample()], &LoadOptions::default()).expect("sample loads");
     dataset
-        .contacts
-        .into_iter()
-        .map(|c| (c.line, c.company))
+        .contacts()
+        .map(|c| (c.line(), c.company().to_string()))
         .collect()
 }
 

@@ -33,11 +33,8 @@ fn type_keys(app: &mut App, keys: &str) {
             app.update(action);
         }
         if let Some(request) = app.take_search_request() {
-            let ranked = Searcher::default().rank(
-                &request.query,
-                &app.dataset.contacts,
-                &request.candidates,
-            );
+            let ranked =
+                Searcher::default().rank(&request.query, &app.dataset, &request.candidates);
             app.update(Action::SearchDone(request.generation, ranked));
         }
     }

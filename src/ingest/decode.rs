@@ -4,6 +4,8 @@
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
+use super::records::Mode;
+
 /// Decoded text and how it was obtained.
 #[derive(Debug)]
 pub struct Decoded {
@@ -39,7 +41,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
 /// Valid UTF-8, or UTF-8 with a few damaged bytes (a bad copy-paste into one cell): decoding
 /// the whole file as Windows-1252 then would garble every accented name to fix one cell. Only
 /// when invalid sequences outnumber valid non-ASCII characters is the file legacy-encoded.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut valid_non_ascii = 0usize;
     let mut invalid = 0usize;
     for chunk in bytes.utf8_chunks() {
@@ -77,7 +79,7 @@ fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
 
 /// UTF-16 text saved without a BOM shows NUL in every other byte for ASCII content; which
 /// half holds the NULs gives the byte order.
-fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 4 {
         return None;
@@ -98,6 +100,24 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16BE)
     } else {
         None
+    }
+}
+
+/// How to read a UTF-8-or-legacy file whose first bytes are `sample`: ASCII so far leaves the
+/// choice to the first non-ASCII field; otherwise the same rule as [`decode`]. A sample cut in
+/// the middle of a character is trimmed to its last line break first.
+pub(crate) fn head_mode(sample: &[u8]) -> Mode {
+    if sample.is_ascii() {
+        return Mode::Undecided;
+    }
+    let whole_lines = match memchr::memrchr(b'\n', sample) {
+        Some(end) => &sample[..=end],
+        None => sample,
+    };
+    if mostly_utf8(whole_lines) {
+        Mode::Utf8
+    } else {
+        Mode::Windows1252
     }
 }
 

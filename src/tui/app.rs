@@ -11,7 +11,7 @@ use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEve
 
 use crate::codes::catalog::{self, Entry};
 use crate::filter::Filter;
-use crate::model::{Contact, Dataset};
+use crate::model::{ContactRef, Dataset};
 use crate::search::Query;
 use crate::stats::{self, Breakdown, GroupBy};
 
@@ -283,10 +283,10 @@ pub struct App {
 impl App {
     /// A dashboard over `dataset`, `width`×`height` cells.
     pub fn new(dataset: Arc<Dataset>, width: u16, height: u16) -> App {
-        let base: Arc<Vec<usize>> = Arc::new((0..dataset.contacts.len()).collect());
+        let base: Arc<Vec<usize>> = Arc::new((0..dataset.len()).collect());
         let entries = catalog::entries();
         let shown = (0..entries.len()).collect();
-        let code_counts = count_codes(&dataset.contacts);
+        let code_counts = count_codes(&dataset);
         let mut app = App {
             dataset,
             focus: Pane::Breakdown,
@@ -347,10 +347,10 @@ impl App {
     }
 
     /// The selected contact, if the list is not empty.
-    pub fn selected_contact(&self) -> Option<&Contact> {
+    pub fn selected_contact(&self) -> Option<ContactRef<'_>> {
         self.visible
             .get(self.contacts.selected)
-            .map(|&i| &self.dataset.contacts[i])
+            .map(|&i| self.dataset.contact(i))
     }
 
     /// The selected code entry.
@@ -628,11 +628,9 @@ impl App {
         };
         let base: Vec<usize> = self
             .dataset
-            .contacts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| filter.keeps(c))
-            .map(|(i, _)| i)
+            .contacts()
+            .filter(|c| filter.keeps(c))
+            .map(|c| c.index())
             .collect();
         self.base = Arc::new(base);
         self.request_search();
@@ -678,8 +676,8 @@ impl App {
         let mut visible = self.matched.clone();
         let (column, descending) = self.sort;
         if column != SortColumn::Natural {
-            let contacts = &self.dataset.contacts;
-            visible.sort_by(|&a, &b| compare(&contacts[a], &contacts[b], column));
+            let dataset = &self.dataset;
+            visible.sort_by(|&a, &b| compare(&dataset.contact(a), &dataset.contact(b), column));
         }
         if descending {
             visible.reverse();
@@ -691,9 +689,11 @@ impl App {
     }
 
     fn regroup(&mut self) {
-        let contacts = &self.dataset.contacts;
-        self.breakdown =
-            stats::breakdown(self.visible.iter().map(|&i| &contacts[i]), self.group_by);
+        let dataset = &self.dataset;
+        self.breakdown = stats::breakdown(
+            self.visible.iter().map(|&i| dataset.contact(i)),
+            self.group_by,
+        );
         let height = self.areas().rows_visible(Pane::Breakdown).max(1);
         let len = self.breakdown.bins.len();
         self.breakdown_cursor
@@ -760,35 +760,25 @@ fn cycle(pane: Pane, step: isize) -> Pane {
     Pane::ALL[(at + step).rem_euclid(Pane::ALL.len() as isize) as usize]
 }
 
-fn compare(a: &Contact, b: &Contact, column: SortColumn) -> Ordering {
+fn compare(a: &ContactRef<'_>, b: &ContactRef<'_>, column: SortColumn) -> Ordering {
     match column {
         SortColumn::Natural => Ordering::Equal,
-        SortColumn::Email => a.email.to_lowercase().cmp(&b.email.to_lowercase()),
-        SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        SortColumn::Email => a.email().to_lowercase().cmp(&b.email().to_lowercase()),
+        SortColumn::Name => a.name().to_lowercase().cmp(&b.name().to_lowercase()),
         SortColumn::Disposition => a.disposition().cmp(&b.disposition()),
-        SortColumn::Code => main_code(a).cmp(&main_code(b)),
+        SortColumn::Code => a.main_code().cmp(&b.main_code()),
         SortColumn::Reason => a.reason().cmp(&b.reason()),
-        SortColumn::Date => a.date.cmp(&b.date),
+        SortColumn::Date => a.date().cmp(&b.date()),
     }
 }
 
-/// The code shown in the list: the enhanced code when there is one, else the reply code.
-pub fn main_code(contact: &Contact) -> String {
-    contact
-        .codes
-        .status
-        .map(|s| s.to_string())
-        .or(contact.codes.reply.map(|r| r.to_string()))
-        .unwrap_or_default()
-}
-
-fn count_codes(contacts: &[Contact]) -> HashMap<String, usize> {
+fn count_codes(dataset: &Dataset) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
-    for contact in contacts {
-        if let Some(reply) = contact.codes.reply {
+    for contact in dataset.contacts() {
+        if let Some(reply) = contact.reply() {
             *counts.entry(reply.to_string()).or_default() += 1;
         }
-        if let Some(status) = contact.codes.status {
+        if let Some(status) = contact.status() {
             *counts.entry(status.to_string()).or_default() += 1;
         }
     }

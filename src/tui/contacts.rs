@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use crate::search::{Query, Searcher};
 
-use super::app::{App, Pane, main_code};
+use super::app::{App, Pane};
 use super::widgets::{flatten, highlighted, pane_block, window};
 
 /// Draws the pane into `area`.
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let searcher = Searcher::default();
     let columns = Columns::for_width(inner.width);
     let rows = app.visible[range.clone()].iter().map(|&index| {
-        let contact = &app.dataset.contacts[index];
+        let contact = app.dataset.contact(index);
         let disposition = contact.disposition();
         let marks = |text: &str| -> Line<'static> {
             let positions = if query.is_empty() {
@@ -51,13 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         let mut cells = vec![
             Cell::from(Span::styled(mark, theme.disposition(disposition))),
-            Cell::from(marks(&contact.email)),
-            Cell::from(marks(&contact.name)),
-            Cell::from(main_code(contact)),
+            Cell::from(marks(contact.email())),
+            Cell::from(marks(&contact.name())),
+            Cell::from(contact.main_code()),
             Cell::from(contact.reason().as_str()),
         ];
         if columns.server_text {
-            cells.push(Cell::from(flatten(&contact.reason_text)).style(theme.dim()));
+            cells.push(Cell::from(flatten(&contact.reason_text())).style(theme.dim()));
         }
         Row::new(cells)
     });
@@ -133,7 +133,7 @@ fn title(app: &App) -> Line<'static> {
     Line::from(vec![
         Span::raw(format!(" {} 2 · ", Pane::Contacts.title())),
         Span::styled(
-            format!("{} of {}", app.visible.len(), app.dataset.contacts.len()),
+            format!("{} of {}", app.visible.len(), app.dataset.len()),
             app.theme.header(),
         ),
         Span::raw(format!(

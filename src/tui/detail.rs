@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::codes::catalog;
-use crate::model::Dataset;
+use crate::model::{ContactRef, Dataset};
 
 use super::app::{App, Overlay};
 use super::layout::overlay_area;
@@ -36,24 +36,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16)
 
 /// The detail text for contact `index`.
 pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>> {
-    let Some(contact) = dataset.contacts.get(index) else {
+    if index >= dataset.len() {
         return vec![Line::from("No such contact.")];
-    };
-    let source = dataset.source_of(contact);
+    }
+    let contact = dataset.contact(index);
+    let source = contact.source_info();
+    let name = contact.name();
     let section = |title: &str| Line::from(Span::styled(title.to_string(), theme.header()));
-    let class = &contact.class;
+    let class = contact.class();
     let disposition = class.disposition;
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(contact.email.clone(), theme.header()),
-            Span::raw(if contact.name.is_empty() {
+            Span::styled(contact.email().to_string(), theme.header()),
+            Span::raw(if name.is_empty() {
                 String::new()
             } else {
-                format!(" — {}", contact.name)
+                format!(" — {name}")
             }),
         ]),
         Line::from(Span::styled(
-            format!("{}, line {}", source.name, contact.line),
+            format!("{}, line {}", source.name, contact.line()),
             theme.dim(),
         )),
         Line::default(),
@@ -68,14 +70,14 @@ pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>
         ]),
         Line::from(format!(
             "  Why: {} ({}).",
-            class.disposition_basis.explain(&contact.kind),
+            class.disposition_basis.explain(contact.kind()),
             disposition_word(disposition)
         )),
     ];
     if class.reason_basis != class.disposition_basis {
         lines.push(Line::from(format!(
             "  Reason: {}.",
-            class.reason_basis.explain(&contact.kind)
+            class.reason_basis.explain(contact.kind())
         )));
     }
     if let Some(other) = class.content_says {
@@ -92,23 +94,19 @@ pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>
     )));
     lines.push(Line::default());
     lines.push(section("SERVER SAID"));
-    if contact.reason_text.is_empty() {
+    let reason_text = contact.reason_text();
+    if reason_text.is_empty() {
         lines.push(Line::from(Span::styled("  (no reason text)", theme.dim())));
     } else {
-        lines.extend(
-            contact
-                .reason_text
-                .lines()
-                .map(|l| Line::from(format!("  {l}"))),
-        );
+        lines.extend(reason_text.lines().map(|l| Line::from(format!("  {l}"))));
     }
     lines.push(Line::default());
     lines.push(section("CODES FOUND"));
-    lines.extend(code_lines(contact, theme));
+    lines.extend(code_lines(&contact, theme));
     lines.push(Line::default());
     lines.push(section("ALL FIELDS"));
     for (column, header) in source.headers.iter().enumerate() {
-        let value = contact.fields.get(column).map_or("", String::as_str);
+        let value = contact.field(column);
         let known = source.role_of(column).is_some();
         let marker = if known { " " } else { "·" };
         lines.push(Line::from(vec![
@@ -116,7 +114,7 @@ pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>
             Span::raw(value.replace(['\r', '\n'], " ")),
         ]));
     }
-    for (extra, value) in contact.fields.iter().enumerate().skip(source.headers.len()) {
+    for (extra, value) in contact.fields().enumerate().skip(source.headers.len()) {
         lines.push(Line::from(format!(
             " ·(extra field {}): {value}",
             extra + 1
@@ -141,8 +139,8 @@ fn disposition_word(disposition: crate::codes::Disposition) -> &'static str {
     }
 }
 
-fn code_lines(contact: &crate::model::Contact, theme: Theme) -> Vec<Line<'static>> {
-    let codes = &contact.codes;
+fn code_lines(contact: &ContactRef<'_>, theme: Theme) -> Vec<Line<'static>> {
+    let codes = contact.codes();
     let mut lines = Vec::new();
     let replies = codes.reply.iter().chain(&codes.other_replies);
     for reply in replies {

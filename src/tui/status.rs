@@ -24,9 +24,9 @@ fn narrow(area: Rect) -> bool {
 pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let dataset = &app.dataset;
-    let totals = stats::disposition_totals(&dataset.contacts);
+    let totals = stats::disposition_totals(dataset.contacts());
     let warnings = warning_text(app);
-    let count = format!("{} contacts", dataset.contacts.len());
+    let count = format!("{} contacts", dataset.len());
     let with_words: Vec<String> = totals
         .iter()
         .map(|(d, n)| format!(" {} {d} {n}", d.symbol()))

@@ -53,12 +53,7 @@ fn serve(
         }
         let generation = request.generation;
         let stale = || latest.load(Ordering::SeqCst) != generation;
-        let ranked = searcher.rank_unless(
-            &request.query,
-            &dataset.contacts,
-            &request.candidates,
-            stale,
-        );
+        let ranked = searcher.rank_unless(&request.query, dataset, &request.candidates, stale);
         if let Some(ranked) = ranked
             && !done(generation, ranked)
         {

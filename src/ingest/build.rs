@@ -1,0 +1,452 @@
+//! Turning rows into contacts. Rows are gathered into chunks of text; each chunk is classified
+//! on a worker thread while the reader fills the next, and chunks are merged back in file
+//! order, so the result is the same whatever the number of threads.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use super::Row;
+use super::columns::looks_like_email;
+use super::dates::parse_date;
+use super::layout::Layout;
+use crate::codes::classify::{Evidence, classify};
+use crate::codes::extract::{Codes, extract};
+use crate::model::{
+    Chunk, Contact, Dataset, PackedClass, Role, WarningKind, pack_date, pack_reply, pack_status,
+};
+
+/// Rows per chunk: large enough to amortise the hand-over between threads, small enough that
+/// both workers stay busy on modest files.
+const CHUNK_ROWS: usize = 4096;
+
+/// What a worker needs to know about the columns.
+#[derive(Debug, Clone)]
+struct Plan {
+    source: u16,
+    width: usize,
+    email: usize,
+    kind: Option<usize>,
+    implied_kind: Option<&'static str>,
+    code: Option<usize>,
+    date: Option<usize>,
+    reasons: Vec<usize>,
+}
+
+impl Plan {
+    fn new(layout: &Layout, source: usize) -> Plan {
+        Plan {
+            source: u16::try_from(source).unwrap_or(u16::MAX),
+            width: layout.headers.len(),
+            email: layout.email,
+            kind: layout.column(Role::Kind),
+            implied_kind: layout.implied_kind,
+            code: layout.column(Role::Code),
+            date: layout.column(Role::Date),
+            reasons: layout
+                .roles
+                .iter()
+                .filter(|(role, _)| *role == Role::Reason)
+                .map(|(_, column)| *column)
+                .collect(),
+        }
+    }
+}
+
+/// A chunk's rows: where each starts in the field table, how many fields it has, its line.
+#[derive(Debug, Default)]
+struct Batch {
+    seq: u64,
+    chunk: Chunk,
+    rows: Vec<(u32, u32, u32)>,
+}
+
+/// A classified chunk, ready to merge.
+struct Classified {
+    seq: u64,
+    chunk: Chunk,
+    contacts: Vec<Contact>,
+    /// Per contact: where its domain is in the chunk text, and whether it needs lower-casing.
+    domains: Vec<(u32, u32, bool)>,
+    /// Per contact: a hash of the lower-cased address, to spot duplicates.
+    addresses: Vec<u64>,
+    extra_codes: Vec<(usize, Codes)>,
+    warnings: Vec<(WarningKind, u64)>,
+}
+
+/// Collects rows into chunks, has them classified (on worker threads when there are several)
+/// and merges the results into the dataset in file order.
+pub(crate) struct Builder<'d> {
+    dataset: &'d mut Dataset,
+    plan: Plan,
+    batch: Batch,
+    next_seq: u64,
+    merge_seq: u64,
+    waiting: BTreeMap<u64, Classified>,
+    jobs: Option<SyncSender<Batch>>,
+    results: Option<Receiver<Classified>>,
+    seen: &'d mut HashSet<u64>,
+    domain_ids: &'d mut HashMap<Box<str>, u32>,
+}
+
+/// Runs `read` with a [`Builder`] for one source; `threads` workers classify (1 = inline).
+pub(crate) fn build<T>(
+    dataset: &mut Dataset,
+    layout: &Layout,
+    source: usize,
+    threads: usize,
+    state: &mut LoadState,
+    read: impl FnOnce(&mut Builder<'_>) -> T,
+) -> T {
+    let plan = Plan::new(layout, source);
+    thread::scope(|scope| {
+        let (jobs, results) = if threads > 1 {
+            let (job_sender, job_receiver) = sync_channel::<Batch>(threads * 2);
+            let (result_sender, result_receiver) = sync_channel::<Classified>(threads * 2);
+            let job_receiver = Arc::new(Mutex::new(job_receiver));
+            for _ in 0..threads {
+                let jobs = Arc::clone(&job_receiver);
+                let results = result_sender.clone();
+                let plan = plan.clone();
+                scope.spawn(move || work(&plan, &jobs, &results));
+            }
+            (Some(job_sender), Some(result_receiver))
+        } else {
+            (None, None)
+        };
+        let mut builder = Builder {
+            dataset,
+            plan: plan.clone(),
+            batch: Batch::default(),
+            next_seq: 0,
+            merge_seq: 0,
+            waiting: BTreeMap::new(),
+            jobs,
+            results,
+            seen: &mut state.seen,
+            domain_ids: &mut state.domain_ids,
+        };
+        let output = read(&mut builder);
+        builder.finish();
+        output
+    })
+}
+
+/// State shared by all files of one load: addresses seen and interned domains.
+#[derive(Default)]
+pub(crate) struct LoadState {
+    seen: HashSet<u64>,
+    domain_ids: HashMap<Box<str>, u32>,
+}
+
+fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classified>) {
+    loop {
+        let batch = match jobs.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(_) => return,
+        };
+        let Ok(batch) = batch else { return };
+        if results.send(classify_batch(plan, batch)).is_err() {
+            return;
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// Adds one row. Blank rows (every field empty, Excel's trailing `,,,`) are dropped here.
+    pub(crate) fn push_row<'f>(&mut self, line: u64, fields: impl IntoIterator<Item = &'f str>) {
+        let chunk = &mut self.batch.chunk;
+        let first = chunk.ends.len();
+        let text_start = chunk.text.len();
+        for field in fields {
+            chunk.text.push_str(field);
+            chunk.ends.push(chunk.text.len() as u32);
+        }
+        let count = chunk.ends.len() - first;
+        if chunk.text[text_start..].trim().is_empty() {
+            chunk.text.truncate(text_start);
+            chunk.ends.truncate(first);
+            return;
+        }
+        self.batch.rows.push((
+            first as u32,
+            count as u32,
+            u32::try_from(line).unwrap_or(u32::MAX),
+        ));
+        if self.batch.rows.len() >= CHUNK_ROWS || chunk.text.len() > 1 << 24 {
+            self.dispatch();
+        }
+    }
+
+    /// Adds an owned row (from a spreadsheet or the first rows read for the layout).
+    pub(crate) fn push_owned(&mut self, row: &Row) {
+        self.push_row(row.line, row.fields.iter().map(String::as_str));
+    }
+
+    /// Records a load warning found while reading (before classification).
+    pub(crate) fn warn(&mut self, kind: WarningKind, line: u64) {
+        let source = usize::from(self.plan.source);
+        self.dataset.report.add(source, kind, line);
+    }
+
+    fn dispatch(&mut self) {
+        let mut batch = std::mem::take(&mut self.batch);
+        batch.seq = self.next_seq;
+        self.next_seq += 1;
+        match self.jobs.clone() {
+            Some(jobs) => {
+                let mut pending = Some(batch);
+                while let Some(batch) = pending.take() {
+                    match jobs.try_send(batch) {
+                        Ok(()) => {}
+                        Err(std::sync::mpsc::TrySendError::Full(batch)) => {
+                            pending = Some(batch);
+                            self.receive_one();
+                        }
+                        Err(std::sync::mpsc::TrySendError::Disconnected(_)) => return,
+                    }
+                }
+                self.receive_ready();
+            }
+            None => {
+                let classified = classify_batch(&self.plan, batch);
+                self.merge(classified);
+            }
+        }
+    }
+
+    fn receive_ready(&mut self) {
+        let ready: Vec<Classified> = self
+            .results
+            .as_ref()
+            .map(|results| results.try_iter().collect())
+            .unwrap_or_default();
+        for classified in ready {
+            self.accept(classified);
+        }
+    }
+
+    fn receive_one(&mut self) {
+        let next = self
+            .results
+            .as_ref()
+            .and_then(|results| results.recv().ok());
+        if let Some(classified) = next {
+            self.accept(classified);
+        }
+    }
+
+    fn accept(&mut self, classified: Classified) {
+        self.waiting.insert(classified.seq, classified);
+        while let Some(next) = self.waiting.remove(&self.merge_seq) {
+            self.merge(next);
+        }
+    }
+
+    fn finish(&mut self) {
+        if !self.batch.rows.is_empty() {
+            self.dispatch();
+        }
+        self.jobs = None;
+        while self.merge_seq < self.next_seq {
+            let before = self.merge_seq;
+            self.receive_one();
+            if self.merge_seq == before && self.results.is_none() {
+                break;
+            }
+        }
+    }
+
+    fn merge(&mut self, classified: Classified) {
+        self.merge_seq = classified.seq + 1;
+        let Classified {
+            chunk,
+            mut contacts,
+            domains,
+            addresses,
+            extra_codes,
+            warnings,
+            ..
+        } = classified;
+        let source = usize::from(self.plan.source);
+        for (kind, line) in warnings {
+            self.dataset.report.add(source, kind, line);
+        }
+        for (contact, &(start, len, lower)) in contacts.iter_mut().zip(&domains) {
+            let text = &chunk.text[start as usize..(start + len) as usize];
+            contact.domain = if lower {
+                self.intern(&text.to_lowercase())
+            } else {
+                self.intern(text)
+            };
+        }
+        for (contact, hash) in contacts.iter().zip(addresses) {
+            if !self.seen.insert(hash) {
+                self.dataset
+                    .report
+                    .add(source, WarningKind::Duplicate, u64::from(contact.line));
+            }
+        }
+        let base = self.dataset.contacts.len();
+        for (position, codes) in extra_codes {
+            self.dataset
+                .extra_codes
+                .insert((base + position) as u32, codes);
+        }
+        if contacts.is_empty() {
+            return;
+        }
+        self.dataset.chunk_starts.push(base as u32);
+        self.dataset.chunks.push(chunk);
+        self.dataset.contacts.extend(contacts);
+    }
+
+    fn intern(&mut self, domain: &str) -> u32 {
+        if let Some(&id) = self.domain_ids.get(domain) {
+            return id;
+        }
+        let id = self.dataset.domains.len() as u32;
+        self.dataset.domains.push(domain.into());
+        self.domain_ids.insert(domain.into(), id);
+        id
+    }
+}
+
+fn classify_batch(plan: &Plan, mut batch: Batch) -> Classified {
+    batch.chunk.text.shrink_to_fit();
+    batch.chunk.ends.shrink_to_fit();
+    let mut out = Classified {
+        seq: batch.seq,
+        contacts: Vec::with_capacity(batch.rows.len()),
+        domains: Vec::with_capacity(batch.rows.len()),
+        addresses: Vec::with_capacity(batch.rows.len()),
+        extra_codes: Vec::new(),
+        warnings: Vec::new(),
+        chunk: Chunk::default(),
+    };
+    for &(first, count, line) in &batch.rows {
+        classify_row(
+            plan,
+            &batch.chunk,
+            first as usize,
+            count as usize,
+            line,
+            &mut out,
+        );
+    }
+    out.chunk = batch.chunk;
+    out
+}
+
+fn field(chunk: &Chunk, first: usize, count: usize, column: usize) -> &str {
+    if column >= count {
+        return "";
+    }
+    let index = first + column;
+    let start = if index == 0 {
+        0
+    } else {
+        chunk.ends[index - 1] as usize
+    };
+    &chunk.text[start..chunk.ends[index] as usize]
+}
+
+fn classify_row(
+    plan: &Plan,
+    chunk: &Chunk,
+    first: usize,
+    count: usize,
+    line: u32,
+    out: &mut Classified,
+) {
+    let line64 = u64::from(line);
+    let get = |column: Option<usize>| column.map_or("", |c| field(chunk, first, count, c).trim());
+    if count != plan.width {
+        out.warnings.push((WarningKind::Ragged, line64));
+    }
+    let email = get(Some(plan.email));
+    if email.is_empty() {
+        out.warnings.push((WarningKind::NoAddress, line64));
+        return;
+    }
+    if !looks_like_email(email) {
+        out.warnings.push((WarningKind::NotAnAddress, line64));
+    }
+    let joined;
+    let reason_text: &str = match plan.reasons.as_slice() {
+        [] => "",
+        [only] => get(Some(*only)),
+        many => {
+            let parts: Vec<&str> = many
+                .iter()
+                .map(|c| get(Some(*c)))
+                .filter(|p| !p.is_empty())
+                .collect();
+            joined = parts.join(" | ");
+            &joined
+        }
+    };
+    let kind = match get(plan.kind) {
+        "" => plan.implied_kind.unwrap_or_default(),
+        kind => kind,
+    };
+    let date_text = get(plan.date);
+    let date = parse_date(date_text);
+    if date.is_none() && !date_text.is_empty() {
+        out.warnings.push((WarningKind::BadDate, line64));
+    }
+    let code_text = get(plan.code);
+    let codes = if code_text.is_empty() {
+        extract(reason_text)
+    } else {
+        extract(code_text).merged_with(extract(reason_text))
+    };
+    let class = classify(Evidence {
+        kind: (!kind.is_empty()).then_some(kind),
+        codes: &codes,
+        text: reason_text,
+    });
+    let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
+    out.domains.push(domain_span(chunk, email));
+    out.addresses.push(address_hash(email));
+    if has_extra_codes {
+        out.extra_codes.push((out.contacts.len(), codes.clone()));
+    }
+    out.contacts.push(Contact {
+        first_field: first as u32,
+        line,
+        domain: u32::MAX,
+        date: pack_date(date),
+        source: plan.source,
+        reply: pack_reply(codes.reply),
+        status: pack_status(codes.status),
+        class: PackedClass::pack(&class),
+        has_extra_codes,
+    });
+}
+
+/// Where the domain of `email` (a slice of the chunk's text) sits in that text: after the last
+/// `@`, without the stray `>` or `.` pasted addresses carry.
+fn domain_span(chunk: &Chunk, email: &str) -> (u32, u32, bool) {
+    let base = email.as_ptr() as usize - chunk.text.as_ptr() as usize;
+    let Some(at) = email.rfind('@') else {
+        return (0, 0, false);
+    };
+    let domain = email[at + 1..]
+        .trim()
+        .trim_end_matches(['>', '.', ',', ';']);
+    let start = base + (domain.as_ptr() as usize - email.as_ptr() as usize);
+    let lower = domain.chars().any(char::is_uppercase);
+    (start as u32, domain.len() as u32, lower)
+}
+
+/// A hash of the address ignoring ASCII case, so `Jane@X.com` and `jane@x.com` are the same.
+fn address_hash(email: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for byte in email.bytes() {
+        byte.to_ascii_lowercase().hash(&mut hasher);
+    }
+    hasher.finish()
+}
