@@ -1,12 +1,18 @@
-//! Finding contacts by what the user remembers: a fuzzy match over address, name, company and
-//! reason text (fuzzy-matcher's Skim algorithm, as in fzf), with fzf's `'exact` and `!not`
-//! operators for when fuzziness gets in the way.
+//! Finding contacts by what the user remembers. Address, name and company are matched fuzzily
+//! (fuzzy-matcher's Skim algorithm, as in fzf); the server's text is matched literally, because
+//! a fuzzy pattern finds its letters somewhere in almost any 150-character transcript. fzf's
+//! `'exact` and `!not` operators work across both. The scan runs on several threads with a
+//! per-contact character mask to skip hopeless candidates, reports first results early, and
+//! gives up as soon as a newer query makes it pointless.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::Finder;
 
 use crate::model::{ContactRef, Dataset};
-
 /// One space-separated part of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
@@ -54,24 +60,304 @@ impl Query {
 /// server's text: someone typing `gmail` wants Gmail addresses before a Gmail bounce message.
 const WHO_BONUS: i64 = 1000;
 
-/// The text a contact is searched by: who it is, then who plus what the server said.
-pub fn haystack(contact: &ContactRef<'_>) -> (String, String) {
-    let name = contact.name();
-    let who = [contact.email(), name.as_ref(), contact.company()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let reason = contact.reason_text();
-    let all = if reason.is_empty() {
-        who.clone()
-    } else {
-        format!("{who} {reason}")
-    };
-    (who, all)
+impl Query {
+    /// Whether every contact matching `self` also matches `narrower`, so a search for
+    /// `narrower` may scan only `self`'s matches: true when `narrower` extends `self` and its
+    /// exclusions are the same (a longer exclusion excludes less).
+    pub fn narrows_to(&self, narrower: &Query) -> bool {
+        let excluded = |q: &Query| {
+            q.terms
+                .iter()
+                .filter(|t| matches!(t, Term::Exclude(_)))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        if excluded(self) != excluded(narrower) || self.terms.len() > narrower.terms.len() {
+            return false;
+        }
+        self.terms
+            .iter()
+            .zip(&narrower.terms)
+            .all(|(old, new)| match (old, new) {
+                (Term::Fuzzy(a), Term::Fuzzy(b)) => b.starts_with(a.as_str()),
+                (Term::Exact(a), Term::Exact(b)) => b.contains(a.as_str()),
+                (Term::Exclude(a), Term::Exclude(b)) => a == b,
+                _ => false,
+            })
+    }
 }
 
-/// A reusable matcher: building one per search keeps its internal buffers warm.
+/// Which characters a text contains, folded into 32 buckets: a contact cannot match a term
+/// whose characters its text lacks, and testing that costs one AND.
+fn char_mask(text: &str) -> u32 {
+    text.bytes().fold(0, |mask, byte| mask | char_bit(byte))
+}
+
+fn char_bit(byte: u8) -> u32 {
+    let bucket = match byte.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => c - b'a',
+        b'0'..=b'9' => 26,
+        b'.' => 27,
+        b'@' => 28,
+        b'-' | b'_' => 29,
+        b' ' | b'\t' | b'\r' | b'\n' => return 0,
+        c if c >= 0x80 => 30,
+        _ => 31,
+    };
+    1 << bucket
+}
+
+/// Per contact: the characters of who it is (address, name, company) and of the server's text.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    masks: Vec<u64>,
+}
+
+impl SearchIndex {
+    /// Builds the masks on `threads` threads (8 bytes per contact).
+    pub fn build(dataset: &Dataset, threads: usize) -> SearchIndex {
+        let mut masks = vec![0u64; dataset.len()];
+        let per_thread = masks.len().div_ceil(threads.max(1)).max(1);
+        thread::scope(|scope| {
+            for (part, slice) in masks.chunks_mut(per_thread).enumerate() {
+                scope.spawn(move || {
+                    let mut who = String::new();
+                    for (offset, mask) in slice.iter_mut().enumerate() {
+                        let contact = dataset.contact(part * per_thread + offset);
+                        who.clear();
+                        write_who(&contact, &mut who);
+                        let reason = char_mask(&contact.reason_text());
+                        *mask = u64::from(char_mask(&who)) | (u64::from(reason) << 32);
+                    }
+                });
+            }
+        });
+        SearchIndex { masks }
+    }
+
+    fn masks(&self, index: usize) -> Option<(u32, u32)> {
+        self.masks.get(index).map(|&m| (m as u32, (m >> 32) as u32))
+    }
+}
+
+/// Address, name and company joined with spaces, written into `out` without allocating.
+fn write_who(contact: &ContactRef<'_>, out: &mut String) {
+    for part in [contact.email(), contact.name().as_ref(), contact.company()] {
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+}
+
+/// A query made ready for matching: lower-cased literals with their searchers and masks.
+struct Prepared {
+    terms: Vec<PreparedTerm>,
+}
+
+struct PreparedTerm {
+    term: Term,
+    finder: Finder<'static>,
+    mask: u32,
+}
+
+impl Prepared {
+    fn new(query: &Query) -> Prepared {
+        let terms = query
+            .terms
+            .iter()
+            .map(|term| {
+                let text = match term {
+                    Term::Fuzzy(t) | Term::Exact(t) | Term::Exclude(t) => t.to_lowercase(),
+                };
+                PreparedTerm {
+                    mask: char_mask(&text),
+                    finder: Finder::new(text.as_bytes()).into_owned(),
+                    term: term.clone(),
+                }
+            })
+            .collect();
+        Prepared { terms }
+    }
+}
+
+/// One thread's matcher and scratch buffers ("one matcher per thread": sharing one between
+/// threads was slower than using one thread).
+struct Scorer {
+    skim: SkimMatcherV2,
+    who: String,
+    lower: String,
+}
+
+impl Scorer {
+    fn new() -> Scorer {
+        Scorer {
+            skim: SkimMatcherV2::default().ignore_case(),
+            who: String::new(),
+            lower: String::new(),
+        }
+    }
+
+    /// The score of `contact`, or `None` when it does not match; `masks` (who, text) let
+    /// hopeless contacts be skipped without reading their text.
+    fn score(
+        &mut self,
+        query: &Prepared,
+        contact: &ContactRef<'_>,
+        masks: Option<(u32, u32)>,
+    ) -> Option<i64> {
+        let (who_mask, text_mask) = masks.unwrap_or((u32::MAX, u32::MAX));
+        let any_mask = who_mask | text_mask;
+        let possible = query
+            .terms
+            .iter()
+            .all(|term| matches!(term.term, Term::Exclude(_)) || term.mask & any_mask == term.mask);
+        if !possible {
+            return None;
+        }
+        self.who.clear();
+        write_who(contact, &mut self.who);
+        let mut lowered = false;
+        let mut total = 0;
+        for term in &query.terms {
+            let in_who = match &term.term {
+                Term::Fuzzy(pattern) if term.mask & who_mask == term.mask => {
+                    self.skim.fuzzy_match(&self.who, pattern)
+                }
+                _ => None,
+            };
+            if let Some(score) = in_who {
+                total += score + WHO_BONUS;
+                continue;
+            }
+            if !lowered {
+                self.lower_all(contact);
+                lowered = true;
+            }
+            let in_text = term.finder.find(self.lower.as_bytes()).is_some();
+            match (&term.term, in_text) {
+                (Term::Exclude(_), true) => return None,
+                (Term::Exclude(_), false) => {}
+                (_, true) => total += 1,
+                (_, false) => return None,
+            }
+        }
+        Some(total)
+    }
+
+    /// Who plus the server's text, lower-cased, for the literal terms.
+    fn lower_all(&mut self, contact: &ContactRef<'_>) {
+        self.lower.clear();
+        self.lower.push_str(&self.who);
+        self.lower.push(' ');
+        self.lower.push_str(&contact.reason_text());
+        self.lower.make_ascii_lowercase();
+    }
+}
+
+/// How a search runs.
+pub struct Run<'a> {
+    /// Threads to scan with.
+    pub threads: usize,
+    /// The index built for the dataset, if any (without one every candidate is read).
+    pub index: Option<&'a SearchIndex>,
+    /// Checked between blocks; when it says so the search gives up and returns `None`.
+    pub cancelled: &'a (dyn Fn() -> bool + Sync),
+    /// Called once, early, with the best matches among the first blocks scanned, so a broad
+    /// search shows something at once.
+    pub early: &'a (dyn Fn(Vec<usize>) + Sync),
+}
+
+/// Candidates per block between cancellation checks.
+const BLOCK: usize = 16_384;
+
+/// How many of the first matches are shown early, best first.
+const EARLY: usize = 1_000;
+
+/// Ranks `candidates` for `query`: matches best first, ties in file order. `None` when
+/// cancelled.
+pub fn rank(
+    query: &Query,
+    dataset: &Dataset,
+    candidates: &[usize],
+    run: &Run<'_>,
+) -> Option<Vec<usize>> {
+    if query.is_empty() {
+        return Some(candidates.to_vec());
+    }
+    let prepared = Prepared::new(query);
+    let threads = run.threads.clamp(1, 16);
+    let stop = AtomicBool::new(false);
+    let per_thread = candidates.len().div_ceil(threads).max(1);
+    let parts: Vec<Option<Vec<(i64, usize)>>> = thread::scope(|scope| {
+        let handles: Vec<_> = candidates
+            .chunks(per_thread)
+            .enumerate()
+            .map(|(part, slice)| {
+                let prepared = &prepared;
+                let stop = &stop;
+                scope.spawn(move || scan(prepared, dataset, slice, run, stop, part == 0))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(None))
+            .collect()
+    });
+    let mut scored: Vec<(i64, usize)> = Vec::new();
+    for part in parts {
+        scored.extend(part?);
+    }
+    scored.sort_unstable_by(|(sa, ia), (sb, ib)| sb.cmp(sa).then(ia.cmp(ib)));
+    Some(scored.into_iter().map(|(_, i)| i).collect())
+}
+
+/// One thread's share of a search. The first thread publishes early results after its first
+/// block.
+fn scan(
+    query: &Prepared,
+    dataset: &Dataset,
+    candidates: &[usize],
+    run: &Run<'_>,
+    stop: &AtomicBool,
+    publishes: bool,
+) -> Option<Vec<(i64, usize)>> {
+    let mut scorer = Scorer::new();
+    let mut found = Vec::new();
+    for (block, chunk) in candidates.chunks(BLOCK).enumerate() {
+        if stop.load(Ordering::Relaxed) || (run.cancelled)() {
+            stop.store(true, Ordering::Relaxed);
+            return None;
+        }
+        for &index in chunk {
+            let masks = run.index.and_then(|i| i.masks(index));
+            if let Some(score) = scorer.score(query, &dataset.contact(index), masks) {
+                found.push((score, index));
+            }
+        }
+        if publishes && block == 0 && candidates.len() > BLOCK {
+            (run.early)(best(&found, EARLY));
+        }
+    }
+    Some(found)
+}
+
+/// The `k` best of `scored`, best first, without sorting the rest.
+fn best(scored: &[(i64, usize)], k: usize) -> Vec<usize> {
+    let order = |a: &(i64, usize), b: &(i64, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    let mut top = scored.to_vec();
+    if top.len() > k {
+        top.select_nth_unstable_by(k, order);
+        top.truncate(k);
+    }
+    top.sort_unstable_by(order);
+    top.into_iter().map(|(_, i)| i).collect()
+}
+
+/// A single-threaded searcher for the command line, tests and highlighting.
 pub struct Searcher {
     matcher: SkimMatcherV2,
 }
@@ -87,43 +373,11 @@ impl Default for Searcher {
 impl Searcher {
     /// The score of `contact` for `query`, or `None` when it does not match. Higher is better.
     pub fn score(&self, query: &Query, contact: &ContactRef<'_>) -> Option<i64> {
-        let (who, all) = haystack(contact);
-        self.score_text(query, &who, &all)
-    }
-
-    /// Scores already built haystacks: `who` (address, name, company) and `all` (who plus the
-    /// server's text). Every term must match somewhere in `all`; matches in `who` rank higher.
-    pub fn score_text(&self, query: &Query, who: &str, all: &str) -> Option<i64> {
-        let lower = all.to_lowercase();
-        let mut total = 0;
-        for term in &query.terms {
-            match term {
-                Term::Fuzzy(pattern) => {
-                    let anywhere = self.matcher.fuzzy_match(all, pattern)?;
-                    let in_who = self
-                        .matcher
-                        .fuzzy_match(who, pattern)
-                        .map(|s| s + WHO_BONUS);
-                    total += in_who.unwrap_or(0).max(anywhere);
-                }
-                Term::Exact(word) => {
-                    if !lower.contains(word.as_str()) {
-                        return None;
-                    }
-                    total += 1;
-                }
-                Term::Exclude(word) => {
-                    if lower.contains(word.as_str()) {
-                        return None;
-                    }
-                }
-            }
-        }
-        Some(total)
+        Scorer::new().score(&Prepared::new(query), contact, None)
     }
 
     /// Character positions in `text` that matched the query's fuzzy and exact terms, for
-    /// highlighting.
+    /// highlighting the rows on screen.
     pub fn positions(&self, query: &Query, text: &str) -> Vec<usize> {
         let mut positions = Vec::new();
         let lower = text.to_lowercase();
@@ -148,38 +402,15 @@ impl Searcher {
         positions
     }
 
-    /// Indices of the matching contacts, best first (ties keep file order).
+    /// Indices of the matching contacts, best first (ties keep file order), on one thread.
     pub fn rank(&self, query: &Query, dataset: &Dataset, candidates: &[usize]) -> Vec<usize> {
-        self.rank_unless(query, dataset, candidates, || false)
-            .unwrap_or_default()
-    }
-
-    /// Like [`Searcher::rank`], but checks `cancelled` every few thousand contacts and gives up
-    /// (`None`) as soon as it says so: a newer keystroke makes this search worthless.
-    pub fn rank_unless(
-        &self,
-        query: &Query,
-        dataset: &Dataset,
-        candidates: &[usize],
-        cancelled: impl Fn() -> bool,
-    ) -> Option<Vec<usize>> {
-        const CHUNK: usize = 4096;
-        if query.is_empty() {
-            return Some(candidates.to_vec());
-        }
-        let mut scored: Vec<(i64, usize)> = Vec::new();
-        for chunk in candidates.chunks(CHUNK) {
-            if cancelled() {
-                return None;
-            }
-            scored.extend(
-                chunk
-                    .iter()
-                    .filter_map(|&i| self.score(query, &dataset.contact(i)).map(|s| (s, i))),
-            );
-        }
-        scored.sort_by(|(sa, ia), (sb, ib)| sb.cmp(sa).then(ia.cmp(ib)));
-        Some(scored.into_iter().map(|(_, i)| i).collect())
+        let run = Run {
+            threads: 1,
+            index: None,
+            cancelled: &|| false,
+            early: &|_| {},
+        };
+        rank(query, dataset, candidates, &run).unwrap_or_default()
     }
 }
 
@@ -200,27 +431,79 @@ mod tests {
         );
     }
 
+    fn dataset(csv: &str) -> Dataset {
+        let input = crate::ingest::Input::Bytes {
+            name: "t.csv".to_string(),
+            bytes: std::borrow::Cow::Owned(csv.as_bytes().to_vec()),
+        };
+        crate::ingest::load(&[input], &crate::ingest::LoadOptions::default()).expect("loads")
+    }
+
+    fn found(data: &Dataset, query: &str) -> Vec<String> {
+        let all: Vec<usize> = (0..data.len()).collect();
+        Searcher::default()
+            .rank(&Query::parse(query), data, &all)
+            .into_iter()
+            .map(|i| data.contact(i).email().to_string())
+            .collect()
+    }
+
+    const PEOPLE: &str = "Email,Name,Company,Reason\n\
+        jane.doe@gmail.com,Jane Doe,Acme,552 5.2.2 Mailbox full\n\
+        bob@acme.com,Bob Stone,,550 5.1.1 gmail said no such user\n\
+        zoe@yahoo.com,Zoë Hartley,,421 4.4.2 connection timed out\n";
+
     #[test]
     fn exact_and_exclude() {
-        let searcher = Searcher::default();
-        let who = "jane.doe@gmail.com Jane Doe Acme";
-        let all = "jane.doe@gmail.com Jane Doe Acme 552 5.2.2 Mailbox full";
-        let score = |q: &str| searcher.score_text(&Query::parse(q), who, all);
-        assert!(score("'mailbox").is_some());
-        assert!(score("!gmail").is_none());
-        assert!(score("jdoe").is_some());
-        assert!(score("'jdoe").is_none());
+        let data = dataset(PEOPLE);
+        assert_eq!(found(&data, "'mailbox"), vec!["jane.doe@gmail.com"]);
+        assert_eq!(found(&data, "!gmail"), vec!["zoe@yahoo.com"]);
+        assert_eq!(found(&data, "jdoe"), vec!["jane.doe@gmail.com"]);
+        assert!(found(&data, "'jdoe").is_empty());
     }
 
     #[test]
     fn matches_in_the_address_outrank_matches_in_the_server_text() {
-        let searcher = Searcher::default();
-        let query = Query::parse("gmail");
-        let address =
-            searcher.score_text(&query, "ann@gmail.com", "ann@gmail.com 550 no such user");
-        let text_only =
-            searcher.score_text(&query, "bob@acme.com", "bob@acme.com 550 gmail said no");
-        assert!(address > text_only, "{address:?} vs {text_only:?}");
+        let data = dataset(PEOPLE);
+        assert_eq!(
+            found(&data, "gmail"),
+            vec!["jane.doe@gmail.com", "bob@acme.com"]
+        );
+    }
+
+    #[test]
+    fn the_server_text_is_matched_literally() {
+        let data = dataset(PEOPLE);
+        assert_eq!(found(&data, "timed"), vec!["zoe@yahoo.com"]);
+        assert!(found(&data, "tmdout").is_empty());
+    }
+
+    #[test]
+    fn the_index_and_threads_do_not_change_the_answer() {
+        let data = dataset(PEOPLE);
+        let index = SearchIndex::build(&data, 2);
+        let all: Vec<usize> = (0..data.len()).collect();
+        for query in ["gmail", "'mailbox", "!gmail", "zoe", "5.2.2", "xyz"] {
+            let run = Run {
+                threads: 3,
+                index: Some(&index),
+                cancelled: &|| false,
+                early: &|_| {},
+            };
+            let fast = rank(&Query::parse(query), &data, &all, &run);
+            let plain = Searcher::default().rank(&Query::parse(query), &data, &all);
+            assert_eq!(fast, Some(plain), "{query}");
+        }
+    }
+
+    #[test]
+    fn extending_a_query_narrows_unless_it_changes_an_exclusion() {
+        let narrows = |a: &str, b: &str| Query::parse(a).narrows_to(&Query::parse(b));
+        assert!(narrows("jsm", "jsmith"));
+        assert!(narrows("jsmith", "jsmith gm"));
+        assert!(!narrows("jsmith", "jsm"));
+        assert!(!narrows("x !g", "x !gm"));
+        assert!(narrows("x !gm", "x !gm y"));
     }
 
     #[test]

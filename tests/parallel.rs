@@ -61,7 +61,11 @@ fn parallel_and_sequential_loads_build_identical_models() {
     assert!(sequential.len() > 20_000, "{} contacts", sequential.len());
     for threads in [2, 3, 8] {
         let parallel = load_with(&bytes, threads);
-        assert_eq!(describe(&parallel), describe(&sequential), "{threads} threads");
+        assert_eq!(
+            describe(&parallel),
+            describe(&sequential),
+            "{threads} threads"
+        );
         assert_eq!(
             parallel.report.lines(&parallel.sources),
             sequential.report.lines(&sequential.sources),

@@ -35,7 +35,7 @@ fn type_keys(app: &mut App, keys: &str) {
         if let Some(request) = app.take_search_request() {
             let ranked =
                 Searcher::default().rank(&request.query, &app.dataset, &request.candidates);
-            app.update(Action::SearchDone(request.generation, ranked));
+            app.update(Action::SearchDone(request.generation, ranked, true));
         }
     }
 }

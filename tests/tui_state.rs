@@ -48,7 +48,7 @@ fn key(app: &mut App, code: KeyCode) {
 fn run_pending_search(app: &mut App) {
     if let Some(request) = app.take_search_request() {
         let ranked = Searcher::default().rank(&request.query, &app.dataset, &request.candidates);
-        app.update(Action::SearchDone(request.generation, ranked));
+        app.update(Action::SearchDone(request.generation, ranked, true));
     }
 }
 
@@ -191,10 +191,10 @@ fn stale_search_results_are_dropped() {
     app.update(Action::Type('m'));
     let new = app.take_search_request().expect("typing again asks again");
     assert!(new.generation > old.generation);
-    app.update(Action::SearchDone(old.generation, vec![0]));
+    app.update(Action::SearchDone(old.generation, vec![0], true));
     assert!(app.searching, "an old answer must not end the newer search");
     assert_ne!(app.visible, vec![0]);
-    app.update(Action::SearchDone(new.generation, vec![1, 2]));
+    app.update(Action::SearchDone(new.generation, vec![1, 2], true));
     assert!(!app.searching);
     assert_eq!(app.visible, vec![1, 2]);
 }

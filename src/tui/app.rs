@@ -82,8 +82,9 @@ pub enum Action {
     Click(u16, u16),
     /// The wheel turned over a cell; positive is down.
     Scroll(u16, u16, i32),
-    /// A finished search: its generation and the ranked contact indices.
-    SearchDone(u64, Vec<usize>),
+    /// Search results: the generation, the ranked contact indices, and whether the ranking is
+    /// complete or only the best of the first contacts scanned.
+    SearchDone(u64, Vec<usize>, bool),
 }
 
 /// Maps a key press to an action. Releases and repeats are ignored, or Windows terminals would
@@ -260,6 +261,9 @@ pub struct App {
     pub generation: u64,
     /// A search waiting to be started by the runtime.
     pending: Option<SearchRequest>,
+    /// The last complete search and its matches in file order: a query extending it only
+    /// needs to look at those.
+    narrowing: Option<(Query, Arc<Vec<usize>>)>,
     /// Sort column and direction.
     pub sort: (SortColumn, bool),
     /// The contact list position.
@@ -300,6 +304,7 @@ impl App {
             searching: false,
             generation: 0,
             pending: None,
+            narrowing: None,
             sort: (SortColumn::Natural, false),
             contacts: Cursor::default(),
             group_by: GroupBy::Disposition,
@@ -372,7 +377,9 @@ impl App {
             }
             Action::Click(column, row) => self.click(column, row),
             Action::Scroll(column, row, delta) => self.scroll(column, row, delta),
-            Action::SearchDone(generation, ranked) => self.search_done(generation, ranked),
+            Action::SearchDone(generation, ranked, complete) => {
+                self.search_done(generation, ranked, complete)
+            }
         }
     }
 
@@ -633,6 +640,7 @@ impl App {
             .map(|c| c.index())
             .collect();
         self.base = Arc::new(base);
+        self.narrowing = None;
         self.request_search();
     }
 
@@ -649,18 +657,29 @@ impl App {
             return;
         }
         self.searching = true;
+        let candidates = match &self.narrowing {
+            Some((previous, matched)) if previous.narrows_to(&query) => Arc::clone(matched),
+            _ => Arc::clone(&self.base),
+        };
         self.pending = Some(SearchRequest {
             generation: self.generation,
             query,
-            candidates: Arc::clone(&self.base),
+            candidates,
         });
     }
 
-    fn search_done(&mut self, generation: u64, ranked: Vec<usize>) {
+    /// Shows results of the newest search; a complete ranking also becomes the starting point
+    /// for a query that extends this one.
+    fn search_done(&mut self, generation: u64, ranked: Vec<usize>, complete: bool) {
         if generation != self.generation {
             return;
         }
-        self.searching = false;
+        self.searching = !complete;
+        if complete {
+            let mut matched = ranked.clone();
+            matched.sort_unstable();
+            self.narrowing = Some((Query::parse(&self.search.text), Arc::new(matched)));
+        }
         self.apply_matches(ranked);
     }
 

@@ -64,7 +64,7 @@ pub fn check_terminal() -> Result<(), TuiError> {
 /// Messages to the UI thread.
 enum Message {
     Input(Event),
-    Searched(u64, Vec<usize>),
+    Searched(u64, Vec<usize>, bool),
 }
 
 /// Restores the terminal when dropped, whatever way the dashboard ends.
@@ -99,8 +99,10 @@ pub fn run(dataset: Dataset) -> Result<(), TuiError> {
     let (sender, inbox) = channel();
     spawn_input(sender.clone(), Arc::clone(&stop));
     let results = sender;
-    let worker = SearchWorker::spawn(dataset, move |generation, ranked| {
-        results.send(Message::Searched(generation, ranked)).is_ok()
+    let worker = SearchWorker::spawn(dataset, move |generation, ranked, complete| {
+        results
+            .send(Message::Searched(generation, ranked, complete))
+            .is_ok()
     });
     let test_panic = std::env::var_os("BOUNCELENS_TEST_PANIC").is_some();
     loop {
@@ -135,7 +137,9 @@ pub fn run(dataset: Dataset) -> Result<(), TuiError> {
 
 fn handle(app: &mut App, message: Message) {
     let action = match message {
-        Message::Searched(generation, ranked) => Some(Action::SearchDone(generation, ranked)),
+        Message::Searched(generation, ranked, complete) => {
+            Some(Action::SearchDone(generation, ranked, complete))
+        }
         Message::Input(Event::Key(key)) => action_for_key(key, app.context()),
         Message::Input(Event::Mouse(mouse)) => action_for_mouse(mouse),
         Message::Input(Event::Resize(width, height)) => Some(Action::Resize(width, height)),

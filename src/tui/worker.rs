@@ -1,5 +1,7 @@
 //! The search worker: ranks contacts off the UI thread so typing never waits. Requests carry a
 //! generation; a newer request makes the worker drop queued ones and abandon the one running.
+//! It builds the search index first, then answers each request early (the best of the first
+//! block) and finally (the full ranking).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -7,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use crate::model::Dataset;
-use crate::search::Searcher;
+use crate::search::{self, Run, SearchIndex};
 
 use super::app::SearchRequest;
 
@@ -18,10 +20,11 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the worker; each finished search is passed to `done` as (generation, ranking).
+    /// Starts the worker; results are passed to `done` as (generation, ranking, complete); it
+    /// returns false when nobody listens any more.
     pub fn spawn(
         dataset: Arc<Dataset>,
-        done: impl Fn(u64, Vec<usize>) -> bool + Send + 'static,
+        done: impl Fn(u64, Vec<usize>, bool) -> bool + Send + Sync + 'static,
     ) -> SearchWorker {
         let (requests, inbox) = channel();
         let latest = Arc::new(AtomicU64::new(0));
@@ -44,18 +47,28 @@ fn serve(
     dataset: &Dataset,
     inbox: &Receiver<SearchRequest>,
     latest: &AtomicU64,
-    done: impl Fn(u64, Vec<usize>) -> bool,
+    done: impl Fn(u64, Vec<usize>, bool) -> bool + Sync,
 ) {
-    let searcher = Searcher::default();
+    let threads = thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let index = SearchIndex::build(dataset, threads);
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
         let generation = request.generation;
         let stale = || latest.load(Ordering::SeqCst) != generation;
-        let ranked = searcher.rank_unless(&request.query, dataset, &request.candidates, stale);
+        let early = |first: Vec<usize>| {
+            done(generation, first, false);
+        };
+        let run = Run {
+            threads,
+            index: Some(&index),
+            cancelled: &stale,
+            early: &early,
+        };
+        let ranked = search::rank(&request.query, dataset, &request.candidates, &run);
         if let Some(ranked) = ranked
-            && !done(generation, ranked)
+            && !done(generation, ranked, true)
         {
             return;
         }
