@@ -2,7 +2,7 @@
 //! on a worker thread while the reader fills the next, and chunks are merged back in file
 //! order, so the result is the same whatever the number of threads.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -12,7 +12,9 @@ use super::Row;
 use super::columns::looks_like_email;
 use super::dates::parse_date;
 use super::layout::Layout;
-use crate::codes::classify::{Evidence, classify};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::codes::classify::{Classification, Evidence, classify};
 use crate::codes::extract::{Codes, extract};
 use crate::model::{
     Chunk, Contact, Dataset, PackedClass, Role, WarningKind, pack_date, pack_reply, pack_status,
@@ -87,8 +89,9 @@ pub(crate) struct Builder<'d> {
     waiting: BTreeMap<u64, Classified>,
     jobs: Option<SyncSender<Batch>>,
     results: Option<Receiver<Classified>>,
-    seen: &'d mut HashSet<u64>,
-    domain_ids: &'d mut HashMap<Box<str>, u32>,
+    seen: &'d mut FxHashSet<u64>,
+    domain_ids: &'d mut FxHashMap<Box<str>, u32>,
+    verdicts: Verdicts,
 }
 
 /// Runs `read` with a [`Builder`] for one source; `threads` workers classify (1 = inline).
@@ -127,6 +130,7 @@ pub(crate) fn build<T>(
             results,
             seen: &mut state.seen,
             domain_ids: &mut state.domain_ids,
+            verdicts: Verdicts::default(),
         };
         let output = read(&mut builder);
         builder.finish();
@@ -137,18 +141,67 @@ pub(crate) fn build<T>(
 /// State shared by all files of one load: addresses seen and interned domains.
 #[derive(Default)]
 pub(crate) struct LoadState {
-    seen: HashSet<u64>,
-    domain_ids: HashMap<Box<str>, u32>,
+    seen: FxHashSet<u64>,
+    domain_ids: FxHashMap<Box<str>, u32>,
+}
+
+/// Verdicts already reached, by (type, code column, reason text): servers send the same text
+/// to many recipients, so most rows of a large export repeat an earlier one. Bounded, so a
+/// file of unique texts cannot grow it without limit.
+#[derive(Default)]
+struct Verdicts {
+    known: FxHashMap<Box<str>, (Codes, Classification)>,
+    key: String,
+}
+
+/// How many verdicts a worker remembers before starting afresh (a few megabytes).
+const VERDICTS_KEPT: usize = 32_768;
+
+impl Verdicts {
+    fn get_or_classify(
+        &mut self,
+        kind: &str,
+        code_text: &str,
+        reason_text: &str,
+    ) -> (Codes, Classification) {
+        self.key.clear();
+        for part in [kind, "\u{1f}", code_text, "\u{1f}", reason_text] {
+            self.key.push_str(part);
+        }
+        if let Some(known) = self.known.get(self.key.as_str()) {
+            return known.clone();
+        }
+        let codes = if code_text.is_empty() {
+            extract(reason_text)
+        } else {
+            extract(code_text).merged_with(extract(reason_text))
+        };
+        let class = classify(Evidence {
+            kind: (!kind.is_empty()).then_some(kind),
+            codes: &codes,
+            text: reason_text,
+        });
+        if self.known.len() >= VERDICTS_KEPT {
+            self.known.clear();
+        }
+        self.known
+            .insert(self.key.as_str().into(), (codes.clone(), class));
+        (codes, class)
+    }
 }
 
 fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classified>) {
+    let mut cache = Verdicts::default();
     loop {
         let batch = match jobs.lock() {
             Ok(receiver) => receiver.recv(),
             Err(_) => return,
         };
         let Ok(batch) = batch else { return };
-        if results.send(classify_batch(plan, batch)).is_err() {
+        if results
+            .send(classify_batch(plan, batch, &mut cache))
+            .is_err()
+        {
             return;
         }
     }
@@ -211,7 +264,7 @@ impl Builder<'_> {
                 self.receive_ready();
             }
             None => {
-                let classified = classify_batch(&self.plan, batch);
+                let classified = classify_batch(&self.plan, batch, &mut self.verdicts);
                 self.merge(classified);
             }
         }
@@ -314,7 +367,7 @@ impl Builder<'_> {
     }
 }
 
-fn classify_batch(plan: &Plan, mut batch: Batch) -> Classified {
+fn classify_batch(plan: &Plan, mut batch: Batch, verdicts: &mut Verdicts) -> Classified {
     batch.chunk.text.shrink_to_fit();
     batch.chunk.ends.shrink_to_fit();
     let mut out = Classified {
@@ -327,14 +380,13 @@ fn classify_batch(plan: &Plan, mut batch: Batch) -> Classified {
         chunk: Chunk::default(),
     };
     for &(first, count, line) in &batch.rows {
-        classify_row(
-            plan,
-            &batch.chunk,
-            first as usize,
-            count as usize,
+        let row = RowRef {
+            chunk: &batch.chunk,
+            first: first as usize,
+            count: count as usize,
             line,
-            &mut out,
-        );
+        };
+        classify_row(plan, row, verdicts, &mut out);
     }
     out.chunk = batch.chunk;
     out
@@ -353,14 +405,22 @@ fn field(chunk: &Chunk, first: usize, count: usize, column: usize) -> &str {
     &chunk.text[start..chunk.ends[index] as usize]
 }
 
-fn classify_row(
-    plan: &Plan,
-    chunk: &Chunk,
+/// One row of a chunk.
+#[derive(Clone, Copy)]
+struct RowRef<'c> {
+    chunk: &'c Chunk,
     first: usize,
     count: usize,
     line: u32,
-    out: &mut Classified,
-) {
+}
+
+fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut Classified) {
+    let RowRef {
+        chunk,
+        first,
+        count,
+        line,
+    } = row;
     let line64 = u64::from(line);
     let get = |column: Option<usize>| column.map_or("", |c| field(chunk, first, count, c).trim());
     if count != plan.width {
@@ -397,17 +457,7 @@ fn classify_row(
     if date.is_none() && !date_text.is_empty() {
         out.warnings.push((WarningKind::BadDate, line64));
     }
-    let code_text = get(plan.code);
-    let codes = if code_text.is_empty() {
-        extract(reason_text)
-    } else {
-        extract(code_text).merged_with(extract(reason_text))
-    };
-    let class = classify(Evidence {
-        kind: (!kind.is_empty()).then_some(kind),
-        codes: &codes,
-        text: reason_text,
-    });
+    let (codes, class) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
     let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
     out.domains.push(domain_span(chunk, email));
     out.addresses.push(address_hash(email));

@@ -493,9 +493,20 @@ impl<R: Read> Records<R> {
         self.text.clear();
         self.ends.clear();
         let mut replaced = false;
-        for field in &self.record {
-            replaced |= self.decoder.push(field, &mut self.text);
-            self.ends.push(self.text.len());
+        if self
+            .decoder
+            .push_clean(self.record.as_slice(), &mut self.text)
+        {
+            let mut end = 0;
+            for field in &self.record {
+                end += field.len();
+                self.ends.push(end);
+            }
+        } else {
+            for field in &self.record {
+                replaced |= self.decoder.push(field, &mut self.text);
+                self.ends.push(self.text.len());
+            }
         }
         if replaced {
             self.notes.push((WarningKind::Replaced, line));

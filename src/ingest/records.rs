@@ -40,6 +40,23 @@ impl FieldDecoder {
         }
     }
 
+    /// The fast path for a whole record: when `bytes` are valid UTF-8 without NULs (and the
+    /// file is not Windows-1252) they are appended as they are and `true` is returned;
+    /// otherwise nothing is appended and the fields must go through [`FieldDecoder::push`].
+    pub fn push_clean(&mut self, bytes: &[u8], out: &mut String) -> bool {
+        if self.mode == Mode::Windows1252 || memchr::memchr(0, bytes).is_some() {
+            return false;
+        }
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return false;
+        };
+        if self.mode == Mode::Undecided && !text.is_ascii() {
+            self.mode = Mode::Utf8;
+        }
+        out.push_str(text);
+        true
+    }
+
     /// Appends the decoded `bytes` to `out`; returns whether anything had to be replaced
     /// (a damaged UTF-8 sequence, or a NUL byte, which no export means to contain).
     pub fn push(&mut self, bytes: &[u8], out: &mut String) -> bool {
