@@ -263,8 +263,8 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 message: e.to_string(),
                 status: 2,
             })?;
-            let dataset = cli.load.load()?;
-            crate::tui::run(dataset).map_err(|e| Failure::runtime(e.to_string()))
+            crate::tui::run(cli.load.inputs(), cli.load.options())
+                .map_err(|e| Failure::runtime(e.to_string()))
         }
         Some(Command::Summary { load, by, json }) => {
             let dataset = load.load()?;

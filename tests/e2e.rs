@@ -809,7 +809,9 @@ fn codes_pane_search_and_show_contacts() {
 #[test]
 fn narrow_terminal_shows_tabs_and_switches_panes() {
     let mut tui = Tui::spawn(80, 24, &[]);
-    let screen = tui.wait_for_text("Breakdown 1 ·");
+    let screen = tui.wait_for("the loaded dashboard", |s| {
+        s.contains("Breakdown 1 ·") && s.contains(" contacts │")
+    });
     let tabs = screen
         .line(2)
         .split_whitespace()

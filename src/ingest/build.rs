@@ -8,10 +8,10 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use super::Row;
 use super::columns::looks_like_email;
 use super::dates::parse_date;
 use super::layout::Layout;
+use super::{LoadProgress, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codes::classify::{Classification, Evidence, classify};
@@ -92,6 +92,7 @@ pub(crate) struct Builder<'d> {
     seen: &'d mut FxHashSet<u64>,
     domain_ids: &'d mut FxHashMap<Box<str>, u32>,
     verdicts: Verdicts,
+    progress: Option<&'d LoadProgress>,
 }
 
 /// Runs `read` with a [`Builder`] for one source; `threads` workers classify (1 = inline).
@@ -99,10 +100,11 @@ pub(crate) fn build<T>(
     dataset: &mut Dataset,
     layout: &Layout,
     source: usize,
-    threads: usize,
+    options: (usize, Option<&LoadProgress>),
     state: &mut LoadState,
     read: impl FnOnce(&mut Builder<'_>) -> T,
 ) -> T {
+    let (threads, progress) = options;
     let plan = Plan::new(layout, source);
     thread::scope(|scope| {
         let (jobs, results) = if threads > 1 {
@@ -131,6 +133,7 @@ pub(crate) fn build<T>(
             seen: &mut state.seen,
             domain_ids: &mut state.domain_ids,
             verdicts: Verdicts::default(),
+            progress,
         };
         let output = read(&mut builder);
         builder.finish();
@@ -350,6 +353,11 @@ impl Builder<'_> {
         }
         if contacts.is_empty() {
             return;
+        }
+        if let Some(progress) = self.progress {
+            progress
+                .rows
+                .fetch_add(contacts.len() as u64, std::sync::atomic::Ordering::Relaxed);
         }
         self.dataset.chunk_starts.push(base as u32);
         self.dataset.chunks.push(chunk);

@@ -107,6 +107,8 @@ pub struct LoadProgress {
     pub bytes: Arc<AtomicU64>,
     /// Bytes to read in total, as far as known (standard input counts once read).
     pub total: AtomicU64,
+    /// Contacts loaded so far.
+    pub rows: AtomicU64,
 }
 
 /// A file that cannot be used at all. Shown as one line: `bouncelens: FILE: reason`.
@@ -181,9 +183,16 @@ fn load_one(
             let body = &rows[usize::from(layout.has_header)..];
             let encoding = format!("spreadsheet, sheet '{}'", sheet.name);
             let index = add_source(dataset, name, &layout, encoding, None);
-            build(dataset, &layout, index, threads, state, |builder| {
-                body.iter().for_each(|row| builder.push_owned(row));
-            });
+            build(
+                dataset,
+                &layout,
+                index,
+                (threads, options.progress.as_deref()),
+                state,
+                |builder| {
+                    body.iter().for_each(|row| builder.push_owned(row));
+                },
+            );
             finish_source(dataset, index, body.len());
             Ok(())
         }
@@ -441,26 +450,33 @@ fn stream_csv(
     }
     let skip = usize::from(layout.has_header);
     let mut data_rows = head.len() - skip;
-    let result = build(dataset, &layout, index, threads, state, |builder| {
-        for (kind, line) in records.notes.drain(..) {
-            builder.warn(kind, line);
-        }
-        head[skip..].iter().for_each(|row| builder.push_owned(row));
-        loop {
-            let line = match records.next() {
-                Ok(Some(line)) => line,
-                Ok(None) => return Ok(()),
-                Err(error) => return Err(error),
-            };
+    let result = build(
+        dataset,
+        &layout,
+        index,
+        (threads, options.progress.as_deref()),
+        state,
+        |builder| {
             for (kind, line) in records.notes.drain(..) {
                 builder.warn(kind, line);
             }
-            if records.fields().any(|f| !f.trim().is_empty()) {
-                data_rows += 1;
+            head[skip..].iter().for_each(|row| builder.push_owned(row));
+            loop {
+                let line = match records.next() {
+                    Ok(Some(line)) => line,
+                    Ok(None) => return Ok(()),
+                    Err(error) => return Err(error),
+                };
+                for (kind, line) in records.notes.drain(..) {
+                    builder.warn(kind, line);
+                }
+                if records.fields().any(|f| !f.trim().is_empty()) {
+                    data_rows += 1;
+                }
+                builder.push_row(line, records.fields());
             }
-            builder.push_row(line, records.fields());
-        }
-    });
+        },
+    );
     dataset.sources[index].encoding = encoding(&records);
     finish_source(dataset, index, data_rows);
     result

@@ -11,6 +11,7 @@ use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEve
 
 use crate::codes::catalog::{self, Entry};
 use crate::filter::Filter;
+use crate::ingest::LoadProgress;
 use crate::model::{ContactRef, Dataset};
 use crate::search::Query;
 use crate::stats::{self, Breakdown, GroupBy};
@@ -282,6 +283,8 @@ pub struct App {
     pub quit: bool,
     /// Colours or none.
     pub theme: Theme,
+    /// Set while the contacts load in the background, for the progress gauge.
+    pub loading: Option<Arc<LoadProgress>>,
 }
 
 impl App {
@@ -323,9 +326,19 @@ impl App {
             code_counts,
             quit: false,
             theme: Theme { color: true },
+            loading: None,
         };
         app.regroup();
         app
+    }
+
+    /// Takes the loaded contacts: everything computed from the (empty) dataset so far is
+    /// recomputed, and filters or a query typed while loading apply at once.
+    pub fn finish_loading(&mut self, dataset: Arc<Dataset>) {
+        self.code_counts = count_codes(&dataset);
+        self.dataset = dataset;
+        self.loading = None;
+        self.refilter();
     }
 
     /// Which keys apply now.

@@ -11,7 +11,7 @@ use crate::render;
 use crate::stats::GroupBy;
 
 use super::app::{App, Pane};
-use super::widgets::{pane_block, window};
+use super::widgets::{draw_loading, pane_block, window};
 
 /// Draws the pane into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -20,6 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = pane_block(title(app), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if let Some(progress) = &app.loading {
+        draw_loading(frame, inner, progress, theme);
+        return;
+    }
     let breakdown = &app.breakdown;
     let height = usize::from(inner.height.saturating_sub(1));
     let rows_range = window(app.breakdown_cursor, breakdown.bins.len(), height);

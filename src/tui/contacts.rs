@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use crate::search::{Query, Searcher};
 
 use super::app::{App, Pane};
-use super::widgets::{flatten, highlighted, pane_block, window};
+use super::widgets::{draw_loading, flatten, highlighted, pane_block, window};
 
 /// Draws the pane into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -19,6 +19,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = pane_block(title(app), focused, theme).title_bottom(search_line(app));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if let Some(progress) = &app.loading {
+        draw_loading(frame, inner, progress, theme);
+        return;
+    }
     if app.visible.is_empty() {
         let message = if app.searching {
             "searching…"

@@ -26,6 +26,7 @@ use std::time::Duration;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 
+use crate::ingest::{self, Input, LoadError, LoadOptions, LoadProgress};
 use crate::model::Dataset;
 
 use app::{Action, App, action_for_key, action_for_mouse};
@@ -39,6 +40,8 @@ pub enum TuiError {
     NotATerminal,
     /// The terminal could not be set up or written to.
     Terminal(io::Error),
+    /// An input could not be loaded.
+    Load(LoadError),
 }
 
 impl std::fmt::Display for TuiError {
@@ -48,6 +51,7 @@ impl std::fmt::Display for TuiError {
                 "the dashboard needs a terminal; for scripts and pipes use 'bouncelens summary' or 'bouncelens list'",
             ),
             TuiError::Terminal(error) => write!(f, "terminal error: {error}"),
+            TuiError::Load(error) => write!(f, "{error}"),
         }
     }
 }
@@ -63,6 +67,7 @@ pub fn check_terminal() -> Result<(), TuiError> {
 
 /// Messages to the UI thread.
 enum Message {
+    Loaded(Result<Dataset, LoadError>),
     Input(Event),
     Searched(u64, Vec<usize>, bool),
 }
@@ -77,8 +82,10 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the dashboard until the user quits or a signal asks it to stop.
-pub fn run(dataset: Dataset) -> Result<(), TuiError> {
+/// Runs the dashboard until the user quits or a signal asks it to stop. The inputs load in
+/// the background: the first frame is drawn at once, with a progress gauge, and the code
+/// reference works while the contacts arrive.
+pub fn run(inputs: Vec<Input>, options: LoadOptions) -> Result<(), TuiError> {
     check_terminal()?;
     install_panic_message();
     let stop = Arc::new(AtomicBool::new(false));
@@ -93,17 +100,14 @@ pub fn run(dataset: Dataset) -> Result<(), TuiError> {
     let _restore = Restore;
     execute!(io::stdout(), EnableMouseCapture).map_err(TuiError::Terminal)?;
     let size = terminal.size().map_err(TuiError::Terminal)?;
-    let dataset = Arc::new(dataset);
-    let mut app = App::new(Arc::clone(&dataset), size.width, size.height);
+    let progress = Arc::new(LoadProgress::default());
+    let mut app = App::new(Arc::new(Dataset::default()), size.width, size.height);
     app.theme = Theme::from_env();
+    app.loading = Some(Arc::clone(&progress));
     let (sender, inbox) = channel();
     spawn_input(sender.clone(), Arc::clone(&stop));
-    let results = sender;
-    let worker = SearchWorker::spawn(dataset, move |generation, ranked, complete| {
-        results
-            .send(Message::Searched(generation, ranked, complete))
-            .is_ok()
-    });
+    spawn_loader(inputs, options, progress, sender.clone());
+    let mut worker: Option<SearchWorker> = None;
     let test_panic = std::env::var_os("BOUNCELENS_TEST_PANIC").is_some();
     loop {
         terminal
@@ -112,27 +116,57 @@ pub fn run(dataset: Dataset) -> Result<(), TuiError> {
         if test_panic {
             panic!("test panic requested by BOUNCELENS_TEST_PANIC");
         }
-        if let Some(request) = app.take_search_request() {
-            worker.submit(request);
-        }
         if app.quit || stop.load(Ordering::SeqCst) {
             break;
         }
-        let message = match inbox.recv_timeout(Duration::from_millis(200)) {
+        let wait = if app.loading.is_some() { 50 } else { 200 };
+        let message = match inbox.recv_timeout(Duration::from_millis(wait)) {
             Ok(message) => message,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
         };
-        handle(&mut app, message);
-        while let Ok(message) = inbox.try_recv() {
-            handle(&mut app, message);
-            if let Some(request) = app.take_search_request() {
+        for message in std::iter::once(message).chain(inbox.try_iter()) {
+            match message {
+                Message::Loaded(Ok(dataset)) => {
+                    let dataset = Arc::new(dataset);
+                    worker = Some(spawn_worker(&dataset, &sender));
+                    app.finish_loading(dataset);
+                }
+                Message::Loaded(Err(error)) => return Err(TuiError::Load(error)),
+                other => handle(&mut app, other),
+            }
+            if let (Some(worker), Some(request)) = (&worker, app.take_search_request()) {
                 worker.submit(request);
             }
         }
     }
     stop.store(true, Ordering::SeqCst);
     Ok(())
+}
+
+/// Loads on its own thread and reports the result as a message.
+fn spawn_loader(
+    inputs: Vec<Input>,
+    mut options: LoadOptions,
+    progress: Arc<LoadProgress>,
+    sender: Sender<Message>,
+) {
+    options.progress = Some(progress);
+    thread::Builder::new()
+        .name("load".into())
+        .spawn(move || {
+            let _ = sender.send(Message::Loaded(ingest::load(&inputs, &options)));
+        })
+        .expect("the load thread starts");
+}
+
+fn spawn_worker(dataset: &Arc<Dataset>, sender: &Sender<Message>) -> SearchWorker {
+    let results = sender.clone();
+    SearchWorker::spawn(Arc::clone(dataset), move |generation, ranked, complete| {
+        results
+            .send(Message::Searched(generation, ranked, complete))
+            .is_ok()
+    })
 }
 
 fn handle(app: &mut App, message: Message) {
@@ -143,7 +177,7 @@ fn handle(app: &mut App, message: Message) {
         Message::Input(Event::Key(key)) => action_for_key(key, app.context()),
         Message::Input(Event::Mouse(mouse)) => action_for_mouse(mouse),
         Message::Input(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
-        Message::Input(_) => None,
+        Message::Input(_) | Message::Loaded(_) => None,
     };
     if let Some(action) = action {
         app.update(action);

@@ -26,7 +26,10 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let dataset = &app.dataset;
     let totals = stats::disposition_totals(dataset.contacts());
     let warnings = warning_text(app);
-    let count = format!("{} contacts", dataset.len());
+    let count = match &app.loading {
+        Some(_) => "loading…".to_string(),
+        None => format!("{} contacts", dataset.len()),
+    };
     let with_words: Vec<String> = totals
         .iter()
         .map(|(d, n)| format!(" {} {d} {n}", d.symbol()))
@@ -51,9 +54,11 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         first.push(Span::raw(format!("{files} │ ")));
     }
     first.push(Span::styled(count, theme.header()));
-    first.push(Span::raw(" │"));
-    for ((disposition, _), text) in totals.iter().zip(totals_text) {
-        first.push(Span::styled(text, theme.disposition(*disposition)));
+    if app.loading.is_none() {
+        first.push(Span::raw(" │"));
+        for ((disposition, _), text) in totals.iter().zip(totals_text) {
+            first.push(Span::styled(text, theme.disposition(*disposition)));
+        }
     }
     if !warnings.is_empty() {
         first.push(Span::styled(warnings, theme.warning()));

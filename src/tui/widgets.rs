@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use super::app::Cursor;
 use super::theme::Theme;
+use crate::ingest::LoadProgress;
 
 /// A pane's frame: highlighted when focused, with the title on the top border.
 pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: Theme) -> Block<'a> {
@@ -61,4 +62,37 @@ pub fn flatten(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+/// The loading gauge: share of bytes read, with bytes and contacts so far.
+pub fn draw_loading(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    progress: &LoadProgress,
+    theme: Theme,
+) {
+    use std::sync::atomic::Ordering;
+    let read = progress.bytes.load(Ordering::Relaxed);
+    let total = progress.total.load(Ordering::Relaxed).max(read).max(1);
+    let rows = progress.rows.load(Ordering::Relaxed);
+    let megabytes = |bytes: u64| bytes as f64 / 1_000_000.0;
+    let label = format!(
+        "Loading… {:.0}% · {:.1} of {:.1} MB · {rows} contacts",
+        read as f64 * 100.0 / total as f64,
+        megabytes(read),
+        megabytes(total)
+    );
+    let [_, bar, _] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Fill(1),
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        ratatui::widgets::Gauge::default()
+            .gauge_style(theme.bar())
+            .ratio((read as f64 / total as f64).clamp(0.0, 1.0))
+            .label(label),
+        bar,
+    );
 }
