@@ -364,15 +364,9 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
 
 /// A frequency table with bars; code groupings add the catalog's meaning of each code.
 fn write_breakdown(breakdown: &stats::Breakdown, out: &mut dyn Write) -> Result<(), Failure> {
-    let top = breakdown
-        .bins
-        .iter()
-        .map(|b| b.count)
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let top = breakdown.largest();
     let title = breakdown.by.as_str().to_uppercase();
-    let with_meaning = matches!(breakdown.by, GroupBy::Code | GroupBy::Enhanced);
+    let with_meaning = breakdown.by.is_code();
     let mut columns = vec![title.as_str(), "COUNT", "SHARE", ""];
     if with_meaning {
         columns.push("MEANING");

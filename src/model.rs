@@ -226,8 +226,7 @@ pub(crate) fn pack_reply(reply: Option<ReplyCode>) -> u16 {
 }
 
 fn unpack_reply(packed: u16) -> Option<ReplyCode> {
-    let number = packed.checked_sub(1)?;
-    ReplyCode::parse(&format!("{number:03}"))
+    ReplyCode::from_number(packed.checked_sub(1)?)
 }
 
 /// A status code in 16 bits: class (3), subject (3), detail (10); all ones means none.

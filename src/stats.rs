@@ -164,6 +164,20 @@ pub struct Breakdown {
     pub bins: Vec<Bin>,
 }
 
+impl Breakdown {
+    /// The largest bin's count (at least 1), which bars are scaled to.
+    pub fn largest(&self) -> usize {
+        self.bins.iter().map(|b| b.count).max().unwrap_or(1).max(1)
+    }
+}
+
+impl GroupBy {
+    /// Code groupings, whose rows carry the catalog's meaning.
+    pub fn is_code(self) -> bool {
+        matches!(self, GroupBy::Code | GroupBy::Enhanced)
+    }
+}
+
 /// Groups `contacts` by `by`. Months are listed in calendar order, as a timeline reads; all
 /// other groupings by count.
 pub fn breakdown<'a>(contacts: impl IntoIterator<Item = ContactRef<'a>>, by: GroupBy) -> Breakdown {

@@ -27,6 +27,20 @@ impl ReplyCode {
         if !bytes.iter().all(u8::is_ascii_digit) {
             return None;
         }
+        Self::parse_digits(bytes)
+    }
+
+    /// Builds a reply code from its number (`550`), without going through text: the compact
+    /// model stores codes as numbers.
+    pub fn from_number(number: u16) -> Option<Self> {
+        if number > 999 {
+            return None;
+        }
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        Self::parse_digits([digit(number / 100), digit(number / 10), digit(number)])
+    }
+
+    fn parse_digits(bytes: [u8; 3]) -> Option<Self> {
         let valid = matches!(bytes[0], b'2'..=b'5') || &bytes == b"000";
         valid.then_some(Self(bytes))
     }
@@ -288,5 +302,32 @@ impl Reason {
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reply_codes_from_numbers_keep_their_digits() {
+        assert_eq!(ReplyCode::from_number(0), ReplyCode::parse("000"));
+        assert_eq!(
+            ReplyCode::from_number(550)
+                .map(|c| c.to_string())
+                .as_deref(),
+            Some("550")
+        );
+        assert_eq!(ReplyCode::from_number(199), None);
+        assert_eq!(ReplyCode::from_number(1000), None);
+    }
+
+    #[test]
+    fn status_codes_respect_rfc_3463_ranges() {
+        assert!(StatusCode::parse("5.7.606").is_some());
+        assert!(StatusCode::parse("3.1.1").is_none());
+        assert!(StatusCode::parse("5.8.1").is_none());
+        assert!(StatusCode::parse("5.1.1000").is_none());
+        assert!(StatusCode::parse("5.1").is_none());
     }
 }

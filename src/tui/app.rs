@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
+use crate::codes::Disposition;
 use crate::codes::catalog::{self, Entry};
 use crate::filter::Filter;
 use crate::ingest::LoadProgress;
@@ -279,6 +280,9 @@ pub struct App {
     pub codes: CodesState,
     /// How many contacts carry each code as their main reply or status code.
     pub code_counts: HashMap<String, usize>,
+    /// Contacts per disposition over the whole dataset, for the header (counted once, not
+    /// per frame).
+    pub totals: [(Disposition, usize); 6],
     /// Set when the user asked to quit.
     pub quit: bool,
     /// Colours or none.
@@ -294,6 +298,7 @@ impl App {
         let entries = catalog::entries();
         let shown = (0..entries.len()).collect();
         let code_counts = count_codes(&dataset);
+        let totals = stats::disposition_totals(dataset.contacts());
         let mut app = App {
             dataset,
             focus: Pane::Breakdown,
@@ -324,6 +329,7 @@ impl App {
                 cursor: Cursor::default(),
             },
             code_counts,
+            totals,
             quit: false,
             theme: Theme { color: true },
             loading: None,
@@ -336,6 +342,7 @@ impl App {
     /// recomputed, and filters or a query typed while loading apply at once.
     pub fn finish_loading(&mut self, dataset: Arc<Dataset>) {
         self.code_counts = count_codes(&dataset);
+        self.totals = stats::disposition_totals(dataset.contacts());
         self.dataset = dataset;
         self.loading = None;
         self.refilter();

@@ -27,14 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let breakdown = &app.breakdown;
     let height = usize::from(inner.height.saturating_sub(1));
     let rows_range = window(app.breakdown_cursor, breakdown.bins.len(), height);
-    let top = breakdown
-        .bins
-        .iter()
-        .map(|b| b.count)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let with_meaning = matches!(breakdown.by, GroupBy::Code | GroupBy::Enhanced);
+    let top = breakdown.largest();
+    let with_meaning = breakdown.by.is_code();
     let value_width = match breakdown.by {
         GroupBy::Domain => 24,
         GroupBy::Reason => 17,

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::codes::catalog;
 use crate::model::{ContactRef, Dataset};
@@ -12,26 +11,14 @@ use crate::model::{ContactRef, Dataset};
 use super::app::{App, Overlay};
 use super::layout::overlay_area;
 use super::theme::Theme;
+use super::widgets::draw_window;
 
 /// Draws contact `index` as an overlay, scrolled by `scroll` lines.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16) {
     let theme = app.theme;
     let area = overlay_area(area, Overlay::Detail(index));
     let lines = lines(&app.dataset, index, theme);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.focused())
-        .title(" Contact detail ")
-        .title_bottom(" Esc close · j/k scroll ");
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    draw_window(frame, area, "Contact detail", lines, scroll, theme);
 }
 
 /// The detail text for contact `index`.

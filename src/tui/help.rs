@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Overlay, Pane};
 use super::keys::{BINDINGS, Scope};
 use super::layout::overlay_area;
 use super::theme::Theme;
+use super::widgets::draw_window;
 
 /// The help text: every binding, grouped by where it applies.
 pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
@@ -58,18 +58,5 @@ pub fn draw_overlay(
     theme: Theme,
 ) {
     let area = overlay_area(area, Overlay::Help);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.focused())
-        .title(format!(" {title} "))
-        .title_bottom(" Esc close · j/k scroll ");
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    draw_window(frame, area, title, lines, scroll, theme);
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::{render, stats};
+use crate::render;
 
 use super::app::{App, Pane};
 use super::keys::{self, Command};
@@ -24,7 +24,7 @@ fn narrow(area: Rect) -> bool {
 pub fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let dataset = &app.dataset;
-    let totals = stats::disposition_totals(dataset.contacts());
+    let totals = app.totals;
     let warnings = warning_text(app);
     let count = match &app.loading {
         Some(_) => "loading…".to_string(),

@@ -96,3 +96,30 @@ pub fn draw_loading(
         bar,
     );
 }
+
+/// An overlay window (detail, help, warnings): double border, a title, a scroll hint, and the
+/// text wrapped and scrolled by `scroll` lines.
+pub fn draw_window(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    theme: Theme,
+) {
+    use ratatui::widgets::{Clear, Paragraph, Wrap};
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.focused())
+        .title(format!(" {title} "))
+        .title_bottom(" Esc close · j/k scroll ");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
