@@ -288,6 +288,10 @@ impl Chunk {
 pub struct ContactRef<'a> {
     dataset: &'a Dataset,
     index: usize,
+    /// Where the row's fields are, found once when the view is made.
+    chunk: &'a Chunk,
+    first: usize,
+    count: usize,
 }
 
 impl std::fmt::Debug for ContactRef<'_> {
@@ -327,21 +331,15 @@ impl<'a> ContactRef<'a> {
 
     /// How many fields the row has (ragged rows may have more or fewer than the header).
     pub fn field_count(&self) -> usize {
-        let (chunk, first) = self.dataset.locate(self.index);
-        let next = self
-            .dataset
-            .next_first_field(self.index)
-            .unwrap_or(chunk.ends.len());
-        next - first
+        self.count
     }
 
     /// Field `column` as in the file (untrimmed), or `""` when the row is shorter.
     pub fn field(&self, column: usize) -> &'a str {
-        if column >= self.field_count() {
+        if column >= self.count {
             return "";
         }
-        let (chunk, first) = self.dataset.locate(self.index);
-        chunk.field(first + column)
+        self.chunk.field(self.first + column)
     }
 
     /// Every field in column order.
@@ -381,6 +379,23 @@ impl<'a> ContactRef<'a> {
             (true, false) => Cow::Borrowed(last),
             (true, true) => Cow::Borrowed(""),
         }
+    }
+
+    /// Appends the name (as [`ContactRef::name`]) to `out` without allocating: searches read
+    /// every contact's name.
+    pub fn push_name(&self, out: &mut String) {
+        let full = self.role_field(Role::FullName);
+        if !full.is_empty() {
+            out.push_str(full);
+            return;
+        }
+        let first = self.role_field(Role::FirstName);
+        let last = self.role_field(Role::LastName);
+        out.push_str(first);
+        if !first.is_empty() && !last.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(last);
     }
 
     /// Employer, if given.
@@ -626,43 +641,38 @@ impl Dataset {
     /// Contact `index` (panics when out of range, like slice indexing).
     pub fn contact(&self, index: usize) -> ContactRef<'_> {
         assert!(index < self.contacts.len(), "contact {index} out of range");
+        let chunk = self
+            .chunk_starts
+            .partition_point(|&start| start as usize <= index)
+            - 1;
+        let first = self.contacts[index].first_field as usize;
+        let next_in_chunk = self
+            .chunk_starts
+            .get(chunk + 1)
+            .is_none_or(|&start| start as usize > index + 1)
+            && index + 1 < self.contacts.len();
+        let end = if next_in_chunk {
+            self.contacts[index + 1].first_field as usize
+        } else {
+            self.chunks[chunk].ends.len()
+        };
         ContactRef {
             dataset: self,
             index,
+            chunk: &self.chunks[chunk],
+            first,
+            count: end - first,
         }
     }
 
     /// Every contact in file order (files in the order given).
     pub fn contacts(&self) -> impl ExactSizeIterator<Item = ContactRef<'_>> + Clone + '_ {
-        (0..self.contacts.len()).map(move |index| ContactRef {
-            dataset: self,
-            index,
-        })
+        (0..self.contacts.len()).map(move |index| self.contact(index))
     }
 
     /// A comma-joined list of the files, for status lines.
     pub fn source_names(&self) -> String {
         let names: Vec<&str> = self.sources.iter().map(|s| s.name.as_str()).collect();
         names.join(", ")
-    }
-
-    /// The chunk holding contact `index` and the contact's first field in it.
-    fn locate(&self, index: usize) -> (&Chunk, usize) {
-        let chunk = self
-            .chunk_starts
-            .partition_point(|&start| start as usize <= index)
-            - 1;
-        (
-            &self.chunks[chunk],
-            self.contacts[index].first_field as usize,
-        )
-    }
-
-    /// The first field of the next contact in the same chunk, where this one's fields end.
-    fn next_first_field(&self, index: usize) -> Option<usize> {
-        let next = index + 1;
-        let same_chunk =
-            next < self.contacts.len() && self.chunk_starts.binary_search(&(next as u32)).is_err();
-        same_chunk.then(|| self.contacts[next].first_field as usize)
     }
 }

@@ -142,14 +142,17 @@ impl SearchIndex {
 
 /// Address, name and company joined with spaces, written into `out` without allocating.
 fn write_who(contact: &ContactRef<'_>, out: &mut String) {
-    for part in [contact.email(), contact.name().as_ref(), contact.company()] {
-        if part.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(part);
+    out.push_str(contact.email());
+    let before_name = out.len();
+    out.push(' ');
+    contact.push_name(out);
+    if out.len() == before_name + 1 {
+        out.truncate(before_name);
+    }
+    let company = contact.company();
+    if !company.is_empty() {
+        out.push(' ');
+        out.push_str(company);
     }
 }
 

@@ -3,7 +3,7 @@
 //! order, so the result is the same whatever the number of threads.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -14,7 +14,7 @@ use super::layout::Layout;
 use super::{LoadProgress, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::codes::classify::{Classification, Evidence, classify};
+use crate::codes::classify::{Evidence, classify};
 use crate::codes::extract::{Codes, extract};
 use crate::model::{
     Chunk, Contact, Dataset, PackedClass, Role, WarningKind, pack_date, pack_reply, pack_status,
@@ -149,48 +149,80 @@ pub(crate) struct LoadState {
 }
 
 /// Verdicts already reached, by (type, code column, reason text): servers send the same text
-/// to many recipients, so most rows of a large export repeat an earlier one. Bounded, so a
+/// to many recipients, so most rows of a large export repeat an earlier one. Keyed by a
+/// 128-bit hash of the texts (two independent hashes; a collision among a few million texts
+/// is far less likely than a bit flip) so remembering one costs 32 bytes, and bounded, so a
 /// file of unique texts cannot grow it without limit.
 #[derive(Default)]
 struct Verdicts {
-    known: FxHashMap<Box<str>, (Codes, Classification)>,
-    key: String,
+    known: FxHashMap<u128, Verdict>,
 }
 
-/// How many verdicts a worker remembers before starting afresh (a few megabytes).
-const VERDICTS_KEPT: usize = 32_768;
+/// A remembered verdict in its stored form.
+#[derive(Clone, Copy)]
+struct Verdict {
+    reply: u16,
+    status: u16,
+    class: PackedClass,
+    has_extra_codes: bool,
+}
+
+/// How many verdicts a worker remembers before starting afresh (about 8 MB).
+const VERDICTS_KEPT: usize = 1 << 18;
 
 impl Verdicts {
+    /// The verdict for these texts, and the full codes when there are more than the main ones
+    /// (those are re-extracted on a hit: cheap, and rare).
     fn get_or_classify(
         &mut self,
         kind: &str,
         code_text: &str,
         reason_text: &str,
-    ) -> (Codes, Classification) {
-        self.key.clear();
-        for part in [kind, "\u{1f}", code_text, "\u{1f}", reason_text] {
-            self.key.push_str(part);
-        }
-        if let Some(known) = self.known.get(self.key.as_str()) {
-            return known.clone();
-        }
-        let codes = if code_text.is_empty() {
-            extract(reason_text)
-        } else {
-            extract(code_text).merged_with(extract(reason_text))
+    ) -> (Verdict, Option<Codes>) {
+        let key = texts_hash(kind, code_text, reason_text);
+        let extract_all = || {
+            if code_text.is_empty() {
+                extract(reason_text)
+            } else {
+                extract(code_text).merged_with(extract(reason_text))
+            }
         };
+        if let Some(&known) = self.known.get(&key) {
+            let extra = known.has_extra_codes.then(extract_all);
+            return (known, extra);
+        }
+        let codes = extract_all();
         let class = classify(Evidence {
             kind: (!kind.is_empty()).then_some(kind),
             codes: &codes,
             text: reason_text,
         });
+        let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
+        let verdict = Verdict {
+            reply: pack_reply(codes.reply),
+            status: pack_status(codes.status),
+            class: PackedClass::pack(&class),
+            has_extra_codes,
+        };
         if self.known.len() >= VERDICTS_KEPT {
             self.known.clear();
         }
-        self.known
-            .insert(self.key.as_str().into(), (codes.clone(), class));
-        (codes, class)
+        self.known.insert(key, verdict);
+        (verdict, has_extra_codes.then_some(codes))
     }
+}
+
+fn texts_hash(kind: &str, code_text: &str, reason_text: &str) -> u128 {
+    let half = |seed: u64| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write_u64(seed);
+        for part in [kind, code_text, reason_text] {
+            hasher.write(part.as_bytes());
+            hasher.write_u8(0x1f);
+        }
+        hasher.finish()
+    };
+    (u128::from(half(0x9E37_79B9_7F4A_7C15)) << 64) | u128::from(half(0xC2B2_AE3D_27D4_EB4F))
 }
 
 fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classified>) {
@@ -465,12 +497,11 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
     if date.is_none() && !date_text.is_empty() {
         out.warnings.push((WarningKind::BadDate, line64));
     }
-    let (codes, class) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
-    let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
+    let (verdict, extra_codes) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
     out.domains.push(domain_span(chunk, email));
     out.addresses.push(address_hash(email));
-    if has_extra_codes {
-        out.extra_codes.push((out.contacts.len(), codes.clone()));
+    if let Some(codes) = extra_codes {
+        out.extra_codes.push((out.contacts.len(), codes));
     }
     out.contacts.push(Contact {
         first_field: first as u32,
@@ -478,10 +509,10 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         domain: u32::MAX,
         date: pack_date(date),
         source: plan.source,
-        reply: pack_reply(codes.reply),
-        status: pack_status(codes.status),
-        class: PackedClass::pack(&class),
-        has_extra_codes,
+        reply: verdict.reply,
+        status: verdict.status,
+        class: verdict.class,
+        has_extra_codes: verdict.has_extra_codes,
     });
 }
 
@@ -500,11 +531,17 @@ fn domain_span(chunk: &Chunk, email: &str) -> (u32, u32, bool) {
     (start as u32, domain.len() as u32, lower)
 }
 
-/// A hash of the address ignoring ASCII case, so `Jane@X.com` and `jane@x.com` are the same.
+/// A hash of the address ignoring ASCII case, so `Jane@X.com` and `jane@x.com` are the same;
+/// hashed eight bytes at a time.
 fn address_hash(email: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for byte in email.bytes() {
-        byte.to_ascii_lowercase().hash(&mut hasher);
+    let mut hasher = rustc_hash::FxHasher::default();
+    for block in email.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        for (slot, byte) in word.iter_mut().zip(block) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        hasher.write_u64(u64::from_le_bytes(word));
     }
+    hasher.write_usize(email.len());
     hasher.finish()
 }
