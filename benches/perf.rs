@@ -7,7 +7,8 @@
 //! - `classify` extracts codes from and classifies the reason texts of the 100k file.
 //! - `search/*/first` is the time to the first published results, `search/*/final` to the
 //!   complete ranking; `search/narrow` extends `jsmit` to `jsmith` from the previous matches.
-//! - `regroup/*` recomputes a breakdown over every contact.
+//! - `regroup/*` recomputes a breakdown over every contact; `regroup/*/drill-down` selects the
+//!   contacts of the largest domain.
 //! - `frame/*` draws a whole dashboard frame on ratatui's `TestBackend`.
 
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ use bouncelens::codes::extract::extract;
 use bouncelens::ingest::{Input, LoadOptions, load};
 use bouncelens::model::Dataset;
 use bouncelens::search::{Query, Run, SearchIndex, rank};
-use bouncelens::stats::{GroupBy, breakdown};
+use bouncelens::stats::{GroupBy, breakdown, select};
 use bouncelens::tui::app::App;
 use bouncelens::tui::ui;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -204,9 +205,14 @@ fn bench_regroup(c: &mut Criterion) {
         group.sample_size(10);
         for by in GroupBy::ALL {
             group.bench_function(by.as_str(), |b| {
-                b.iter(|| breakdown(dataset.contacts(), by).bins.len());
+                b.iter(|| breakdown(&dataset, 0..dataset.len(), by).bins.len());
             });
         }
+        let rows = breakdown(&dataset, 0..dataset.len(), GroupBy::Domain);
+        let drill = vec![(GroupBy::Domain, rows.bins[0].value.clone())];
+        group.bench_function("drill-down/domain", |b| {
+            b.iter(|| select(&dataset, &drill).len());
+        });
         group.finish();
     }
 }

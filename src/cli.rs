@@ -290,7 +290,6 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 reason: reason.as_deref().and_then(Reason::from_name),
                 code,
                 domain,
-                groups: Vec::new(),
                 query: Query::parse(search.as_deref().unwrap_or_default()),
             };
             let matches = filter.apply(&dataset);
@@ -357,7 +356,7 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
     totals.write(out, usize::MAX)?;
     if by != GroupBy::Disposition {
         writeln!(out)?;
-        write_breakdown(&stats::breakdown(dataset.contacts(), by), out)?;
+        write_breakdown(&stats::breakdown(dataset, 0..dataset.len(), by), out)?;
     }
     write_report(dataset, out)
 }
@@ -421,7 +420,7 @@ fn write_summary_json(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Re
             })
         })
         .collect();
-    let breakdown = stats::breakdown(dataset.contacts(), by);
+    let breakdown = stats::breakdown(dataset, 0..dataset.len(), by);
     let value = json!({
         "files": files,
         "total": dataset.len(),

@@ -4,7 +4,6 @@
 use crate::codes::{Disposition, Reason};
 use crate::model::{ContactRef, Dataset};
 use crate::search::{Query, Searcher};
-use crate::stats::{GroupBy, Key};
 
 /// Conditions that must all hold; an empty filter keeps everything.
 #[derive(Debug, Clone, Default)]
@@ -17,8 +16,6 @@ pub struct Filter {
     pub code: Option<String>,
     /// Only this recipient domain (case-insensitive).
     pub domain: Option<String>,
-    /// Breakdown rows drilled into, as `(grouping, value label)`; all must hold.
-    pub groups: Vec<(GroupBy, String)>,
     /// A fuzzy search; matches are ranked best first.
     pub query: Query,
 }
@@ -36,10 +33,6 @@ impl Filter {
                 .domain
                 .as_deref()
                 .is_none_or(|domain| contact.domain().eq_ignore_ascii_case(domain))
-            && self
-                .groups
-                .iter()
-                .all(|(by, label)| Key::of(contact, *by).is(label))
     }
 
     /// Indices of the matching contacts: file order, or best match first when searching.

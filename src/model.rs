@@ -92,9 +92,22 @@ pub struct Source {
     pub email_column: usize,
     /// The type the headers imply when there is no type column (Mailchimp's exports).
     pub implied_kind: Option<&'static str>,
+    /// The first column of each role, in [`Role::ALL`] order, for lookups on every row.
+    pub(crate) first_columns: [Option<usize>; 9],
 }
 
 impl Source {
+    /// Fills the per-role lookup from [`Source::roles`].
+    pub(crate) fn index_roles(&mut self) {
+        self.first_columns = Role::ALL.map(|role| self.columns_for(role).next());
+    }
+
+    /// The first column holding `role`.
+    pub fn first_column(&self, role: Role) -> Option<usize> {
+        let slot = Role::ALL.iter().position(|r| *r == role)?;
+        self.first_columns[slot]
+    }
+
     /// The columns that hold `role`, in file order.
     pub fn columns_for(&self, role: Role) -> impl Iterator<Item = usize> + '_ {
         self.roles
@@ -168,6 +181,16 @@ impl PackedClass {
         }
     }
 
+    /// The disposition's position in [`Disposition::ALL`].
+    pub(crate) fn disposition_slot(self) -> usize {
+        usize::from(self.disposition)
+    }
+
+    /// The reason's position in [`Reason::ALL`].
+    pub(crate) fn reason_slot(self) -> usize {
+        usize::from(self.reason)
+    }
+
     fn unpack(self, reply: Option<ReplyCode>, status: Option<StatusCode>) -> Classification {
         Classification {
             disposition: Disposition::ALL[usize::from(self.disposition)],
@@ -225,7 +248,7 @@ pub(crate) fn pack_reply(reply: Option<ReplyCode>) -> u16 {
     reply.map_or(0, |code| code.as_str().parse::<u16>().map_or(0, |n| n + 1))
 }
 
-fn unpack_reply(packed: u16) -> Option<ReplyCode> {
+pub(crate) fn unpack_reply(packed: u16) -> Option<ReplyCode> {
     ReplyCode::from_number(packed.checked_sub(1)?)
 }
 
@@ -236,7 +259,7 @@ pub(crate) fn pack_status(status: Option<StatusCode>) -> u16 {
     })
 }
 
-fn unpack_status(packed: u16) -> Option<StatusCode> {
+pub(crate) fn unpack_status(packed: u16) -> Option<StatusCode> {
     if packed == u16::MAX {
         return None;
     }
@@ -254,7 +277,7 @@ pub(crate) fn pack_date(date: Option<NaiveDate>) -> i32 {
     })
 }
 
-fn unpack_date(days: i32) -> Option<NaiveDate> {
+pub(crate) fn unpack_date(days: i32) -> Option<NaiveDate> {
     if days == NO_DATE {
         return None;
     }
@@ -282,6 +305,42 @@ impl Chunk {
         &self.text[start..end]
     }
 }
+
+/// Iterator over every contact, in file order.
+#[derive(Clone)]
+pub struct Contacts<'a> {
+    dataset: &'a Dataset,
+    index: usize,
+    chunk: usize,
+}
+
+impl<'a> Iterator for Contacts<'a> {
+    type Item = ContactRef<'a>;
+
+    fn next(&mut self) -> Option<ContactRef<'a>> {
+        let dataset = self.dataset;
+        let index = self.index;
+        if index >= dataset.contacts.len() {
+            return None;
+        }
+        while dataset
+            .chunk_starts
+            .get(self.chunk + 1)
+            .is_some_and(|&start| start as usize <= index)
+        {
+            self.chunk += 1;
+        }
+        self.index += 1;
+        Some(dataset.view(index, self.chunk))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.dataset.contacts.len() - self.index;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Contacts<'_> {}
 
 /// A view of one contact: its fields and verdict, read from the dataset's compact storage.
 #[derive(Clone, Copy)]
@@ -350,8 +409,7 @@ impl<'a> ContactRef<'a> {
 
     fn role_field(&self, role: Role) -> &'a str {
         self.source_info()
-            .columns_for(role)
-            .next()
+            .first_column(role)
             .map_or("", |column| self.field(column).trim())
     }
 
@@ -645,6 +703,11 @@ impl Dataset {
             .chunk_starts
             .partition_point(|&start| start as usize <= index)
             - 1;
+        self.view(index, chunk)
+    }
+
+    /// The view of contact `index`, which lies in chunk `chunk`.
+    fn view(&self, index: usize, chunk: usize) -> ContactRef<'_> {
         let first = self.contacts[index].first_field as usize;
         let next_in_chunk = self
             .chunk_starts
@@ -665,9 +728,14 @@ impl Dataset {
         }
     }
 
-    /// Every contact in file order (files in the order given).
-    pub fn contacts(&self) -> impl ExactSizeIterator<Item = ContactRef<'_>> + Clone + '_ {
-        (0..self.contacts.len()).map(move |index| self.contact(index))
+    /// Every contact in file order (files in the order given). Walks the chunks in step, so
+    /// a full pass finds each row without searching.
+    pub fn contacts(&self) -> Contacts<'_> {
+        Contacts {
+            dataset: self,
+            index: 0,
+            chunk: 0,
+        }
     }
 
     /// A comma-joined list of the files, for status lines.

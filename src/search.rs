@@ -168,6 +168,17 @@ struct PreparedTerm {
 }
 
 impl Prepared {
+    /// Whether a contact with these character masks (who, text) could match at all.
+    fn possible(&self, masks: Option<(u32, u32)>) -> bool {
+        let Some((who, text)) = masks else {
+            return true;
+        };
+        let any = who | text;
+        self.terms
+            .iter()
+            .all(|term| matches!(term.term, Term::Exclude(_)) || term.mask & any == term.mask)
+    }
+
     fn new(query: &Query) -> Prepared {
         let terms = query
             .terms
@@ -212,13 +223,8 @@ impl Scorer {
         contact: &ContactRef<'_>,
         masks: Option<(u32, u32)>,
     ) -> Option<i64> {
-        let (who_mask, text_mask) = masks.unwrap_or((u32::MAX, u32::MAX));
-        let any_mask = who_mask | text_mask;
-        let possible = query
-            .terms
-            .iter()
-            .all(|term| matches!(term.term, Term::Exclude(_)) || term.mask & any_mask == term.mask);
-        if !possible {
+        let (who_mask, _) = masks.unwrap_or((u32::MAX, u32::MAX));
+        if !query.possible(masks) {
             return None;
         }
         self.who.clear();
@@ -310,12 +316,35 @@ pub fn rank(
             .map(|h| h.join().unwrap_or(None))
             .collect()
     });
-    let mut scored: Vec<(i64, usize)> = Vec::new();
+    let mut merged: Vec<(i64, usize)> = Vec::new();
     for part in parts {
-        scored.extend(part?);
+        merged = merge(merged, part?);
     }
-    scored.sort_unstable_by(|(sa, ia), (sb, ib)| sb.cmp(sa).then(ia.cmp(ib)));
-    Some(scored.into_iter().map(|(_, i)| i).collect())
+    Some(merged.into_iter().map(|(_, i)| i).collect())
+}
+
+/// Best first, then file order.
+fn better(a: &(i64, usize), b: &(i64, usize)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Merges two runs already sorted by [`better`] (each thread sorts its own share).
+fn merge(left: Vec<(i64, usize)>, right: Vec<(i64, usize)>) -> Vec<(i64, usize)> {
+    if left.is_empty() {
+        return right;
+    }
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut a, mut b) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        if better(x, y).is_le() {
+            out.extend(a.next());
+        } else {
+            out.extend(b.next());
+        }
+    }
+    out.extend(a);
+    out.extend(b);
+    out
 }
 
 /// One thread's share of a search. The first thread publishes early results after its first
@@ -337,6 +366,9 @@ fn scan(
         }
         for &index in chunk {
             let masks = run.index.and_then(|i| i.masks(index));
+            if !query.possible(masks) {
+                continue;
+            }
             if let Some(score) = scorer.score(query, &dataset.contact(index), masks) {
                 found.push((score, index));
             }
@@ -345,18 +377,18 @@ fn scan(
             (run.early)(best(&found, EARLY));
         }
     }
+    found.sort_unstable_by(better);
     Some(found)
 }
 
 /// The `k` best of `scored`, best first, without sorting the rest.
 fn best(scored: &[(i64, usize)], k: usize) -> Vec<usize> {
-    let order = |a: &(i64, usize), b: &(i64, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     let mut top = scored.to_vec();
     if top.len() > k {
-        top.select_nth_unstable_by(k, order);
+        top.select_nth_unstable_by(k, better);
         top.truncate(k);
     }
-    top.sort_unstable_by(order);
+    top.sort_unstable_by(better);
     top.into_iter().map(|(_, i)| i).collect()
 }
 

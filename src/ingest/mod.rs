@@ -563,8 +563,11 @@ fn add_source(
         rows_read: 0,
         email_column: layout.email,
         implied_kind: layout.implied_kind,
+        first_columns: [None; 9],
     });
-    dataset.sources.len() - 1
+    let index = dataset.sources.len() - 1;
+    dataset.sources[index].index_roles();
+    index
 }
 
 fn finish_source(dataset: &mut Dataset, index: usize, rows: usize) {

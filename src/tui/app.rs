@@ -11,7 +11,6 @@ use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEve
 
 use crate::codes::Disposition;
 use crate::codes::catalog::{self, Entry};
-use crate::filter::Filter;
 use crate::ingest::LoadProgress;
 use crate::model::{ContactRef, Dataset};
 use crate::search::Query;
@@ -649,16 +648,11 @@ impl App {
 
     /// Recomputes the base set from the group filters, then searches it again.
     fn refilter(&mut self) {
-        let filter = Filter {
-            groups: self.groups.clone(),
-            ..Filter::default()
+        let base = if self.groups.is_empty() {
+            (0..self.dataset.len()).collect()
+        } else {
+            stats::select(&self.dataset, &self.groups)
         };
-        let base: Vec<usize> = self
-            .dataset
-            .contacts()
-            .filter(|c| filter.keeps(c))
-            .map(|c| c.index())
-            .collect();
         self.base = Arc::new(base);
         self.narrowing = None;
         self.request_search();
@@ -728,11 +722,8 @@ impl App {
     }
 
     fn regroup(&mut self) {
-        let dataset = &self.dataset;
-        self.breakdown = stats::breakdown(
-            self.visible.iter().map(|&i| dataset.contact(i)),
-            self.group_by,
-        );
+        self.breakdown =
+            stats::breakdown(&self.dataset, self.visible.iter().copied(), self.group_by);
         let height = self.areas().rows_visible(Pane::Breakdown).max(1);
         let len = self.breakdown.bins.len();
         self.breakdown_cursor
