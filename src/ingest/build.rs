@@ -167,8 +167,8 @@ struct Verdict {
     has_extra_codes: bool,
 }
 
-/// How many verdicts a worker remembers before starting afresh (about 8 MB).
-const VERDICTS_KEPT: usize = 1 << 18;
+/// How many verdicts a worker remembers before starting afresh (about 4 MB).
+const VERDICTS_KEPT: usize = 1 << 17;
 
 impl Verdicts {
     /// The verdict for these texts, and the full codes when there are more than the main ones
