@@ -35,8 +35,8 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
         /// What to break the contacts down by.
-        #[arg(long, value_enum, default_value_t = By::Reason)]
-        by: By,
+        #[arg(long, default_value = "reason", value_parser = clap::builder::PossibleValuesParser::new(GroupBy::ALL.map(GroupBy::as_str)))]
+        by: String,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -91,29 +91,6 @@ struct LoadArgs {
     /// email, first-name, last-name, full-name, company, reason, code, type, date.
     #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
     columns: Vec<(Role, String)>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum By {
-    Code,
-    Enhanced,
-    Disposition,
-    Reason,
-    Domain,
-    Month,
-}
-
-impl From<By> for GroupBy {
-    fn from(by: By) -> GroupBy {
-        match by {
-            By::Code => GroupBy::Code,
-            By::Enhanced => GroupBy::Enhanced,
-            By::Disposition => GroupBy::Disposition,
-            By::Reason => GroupBy::Reason,
-            By::Domain => GroupBy::Domain,
-            By::Month => GroupBy::Month,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -267,11 +244,12 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .map_err(|e| Failure::runtime(e.to_string()))
         }
         Some(Command::Summary { load, by, json }) => {
+            let by = GroupBy::from_name(&by).unwrap_or(GroupBy::Reason);
             let dataset = load.load()?;
             if json {
-                write_summary_json(&dataset, by.into(), out)
+                write_summary_json(&dataset, by, out)
             } else {
-                write_summary(&dataset, by.into(), out)
+                write_summary(&dataset, by, out)
             }
         }
         Some(Command::Lookup { query }) => write_lookup(&query.join(" "), out),
