@@ -56,9 +56,12 @@ impl std::fmt::Display for TuiError {
     }
 }
 
-/// Whether the dashboard can run here.
+/// Whether the dashboard can run here. Output must be a terminal; keys come from standard
+/// input when it is one, or else from the controlling terminal, so `cat export.csv |
+/// bouncelens -` still opens the dashboard.
 pub fn check_terminal() -> Result<(), TuiError> {
-    if io::stdout().is_terminal() && io::stdin().is_terminal() {
+    let keyboard = io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok();
+    if io::stdout().is_terminal() && keyboard {
         Ok(())
     } else {
         Err(TuiError::NotATerminal)
