@@ -3,7 +3,7 @@
 //! listed together so a rule change shows everything it moved.
 
 use bouncelens::codes::classify::{Evidence, classify};
-use bouncelens::codes::extract::extract;
+use bouncelens::codes::extract::{extract, mask_variable_parts};
 
 struct Case {
     line: usize,
@@ -114,5 +114,28 @@ fn texts_are_classified_as_an_engineer_would() {
             (verdict.disposition.to_string(), verdict.reason.to_string())
         },
         |case| (case.disposition.clone(), case.reason.clone()),
+    );
+}
+
+/// The loader remembers verdicts by the text with addresses, IPs and long numbers masked; on
+/// every corpus text the masked copy must get the same codes and verdict as the original.
+#[test]
+fn masking_recipient_details_never_changes_a_verdict() {
+    let verdict = |text: &str| {
+        let codes = extract(text);
+        let class = classify(Evidence {
+            kind: None,
+            codes: &codes,
+            text,
+        });
+        (codes.reply, codes.status, class.disposition, class.reason)
+    };
+    check_every_case(
+        |case| {
+            let mut copy = String::new();
+            mask_variable_parts(&case.text, &mut copy);
+            (format!("{:?}", verdict(&copy)), String::new())
+        },
+        |case| (format!("{:?}", verdict(&case.text)), String::new()),
     );
 }

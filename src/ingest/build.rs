@@ -15,7 +15,7 @@ use super::{LoadProgress, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codes::classify::{Evidence, classify};
-use crate::codes::extract::{Codes, extract};
+use crate::codes::extract::{Codes, extract, mask_variable_parts};
 use crate::model::{
     Chunk, Contact, Dataset, PackedClass, Role, WarningKind, pack_date, pack_reply, pack_status,
 };
@@ -148,14 +148,16 @@ pub(crate) struct LoadState {
     domain_ids: FxHashMap<Box<str>, u32>,
 }
 
-/// Verdicts already reached, by (type, code column, reason text): servers send the same text
-/// to many recipients, so most rows of a large export repeat an earlier one. Keyed by a
+/// Verdicts already reached, by (type, code column, reason text with its addresses, IPs and
+/// long numbers masked): servers send the same message to many recipients, so most rows of a
+/// large export repeat an earlier one once the recipient-specific parts are masked. Keyed by a
 /// 128-bit hash of the texts (two independent hashes; a collision among a few million texts
 /// is far less likely than a bit flip) so remembering one costs 32 bytes, and bounded, so a
 /// file of unique texts cannot grow it without limit.
 #[derive(Default)]
 struct Verdicts {
     known: FxHashMap<u128, Verdict>,
+    masked: String,
 }
 
 /// A remembered verdict in its stored form.
@@ -179,6 +181,8 @@ impl Verdicts {
         code_text: &str,
         reason_text: &str,
     ) -> (Verdict, Option<Codes>) {
+        mask_variable_parts(reason_text, &mut self.masked);
+        let reason_text = self.masked.as_str();
         let key = texts_hash(kind, code_text, reason_text);
         let extract_all = || {
             if code_text.is_empty() {
