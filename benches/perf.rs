@@ -20,7 +20,7 @@ use bouncelens::codes::classify::{Evidence, classify};
 use bouncelens::codes::extract::extract;
 use bouncelens::ingest::{Input, LoadOptions, load};
 use bouncelens::model::Dataset;
-use bouncelens::search::{Query, Run, SearchIndex, rank};
+use bouncelens::search::{Candidates, Query, Run, SearchIndex, rank};
 use bouncelens::stats::{GroupBy, breakdown, select};
 use bouncelens::tui::app::App;
 use bouncelens::tui::ui;
@@ -135,7 +135,7 @@ fn timed_search(
     dataset: &Dataset,
     index: &SearchIndex,
     query: &Query,
-    candidates: &[usize],
+    candidates: &Candidates,
 ) -> (Duration, Duration, usize) {
     let started = Instant::now();
     let first = Mutex::new(None);
@@ -162,7 +162,7 @@ fn bench_search(c: &mut Criterion) {
     for rows in sizes() {
         let dataset = load_file(rows);
         let index = SearchIndex::build(&dataset, 2);
-        let all: Vec<usize> = (0..dataset.len()).collect();
+        let all = Candidates::All(dataset.len());
         let mut group = c.benchmark_group(format!("search/{}", label(rows)));
         group.sample_size(10);
         for text in queries {
@@ -187,8 +187,9 @@ fn bench_search(c: &mut Criterion) {
             cancelled: &|| false,
             early: &|_| {},
         };
-        let mut previous = rank(&broad, &dataset, &all, &run).expect("ranks");
-        previous.sort_unstable();
+        let mut matches = rank(&broad, &dataset, &all, &run).expect("ranks");
+        matches.sort_unstable();
+        let previous = Candidates::Listed(std::sync::Arc::new(matches));
         let narrower = Query::parse("jsmith");
         assert!(broad.narrows_to(&narrower));
         group.bench_function("narrow/jsmit→jsmith", |b| {

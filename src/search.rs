@@ -5,6 +5,7 @@
 //! per-contact character mask to skip hopeless candidates, reports first results early, and
 //! gives up as soon as a newer query makes it pointless.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
@@ -286,12 +287,52 @@ const BLOCK: usize = 16_384;
 /// How many of the first matches are shown early, best first.
 const EARLY: usize = 1_000;
 
+/// The contacts a search looks at: all of them (nothing to store), or a list.
+#[derive(Debug, Clone)]
+pub enum Candidates {
+    /// Contacts `0..n`.
+    All(usize),
+    /// These contacts, in this order.
+    Listed(Arc<Vec<usize>>),
+}
+
+impl Candidates {
+    /// How many contacts.
+    pub fn len(&self) -> usize {
+        match self {
+            Candidates::All(n) => *n,
+            Candidates::Listed(list) => list.len(),
+        }
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The contact at `position`.
+    pub fn get(&self, position: usize) -> usize {
+        match self {
+            Candidates::All(_) => position,
+            Candidates::Listed(list) => list[position],
+        }
+    }
+
+    /// All of them, in order.
+    pub fn to_vec(&self) -> Vec<usize> {
+        match self {
+            Candidates::All(n) => (0..*n).collect(),
+            Candidates::Listed(list) => list.to_vec(),
+        }
+    }
+}
+
 /// Ranks `candidates` for `query`: matches best first, ties in file order. `None` when
 /// cancelled.
 pub fn rank(
     query: &Query,
     dataset: &Dataset,
-    candidates: &[usize],
+    candidates: &Candidates,
     run: &Run<'_>,
 ) -> Option<Vec<usize>> {
     if query.is_empty() {
@@ -302,13 +343,16 @@ pub fn rank(
     let stop = AtomicBool::new(false);
     let per_thread = candidates.len().div_ceil(threads).max(1);
     let parts: Vec<Option<Vec<(i64, usize)>>> = thread::scope(|scope| {
-        let handles: Vec<_> = candidates
-            .chunks(per_thread)
+        let handles: Vec<_> = (0..candidates.len())
+            .step_by(per_thread)
             .enumerate()
-            .map(|(part, slice)| {
+            .map(|(part, start)| {
                 let prepared = &prepared;
                 let stop = &stop;
-                scope.spawn(move || scan(prepared, dataset, slice, run, stop, part == 0))
+                let share = start..(start + per_thread).min(candidates.len());
+                scope.spawn(move || {
+                    scan(prepared, dataset, (candidates, share), run, stop, part == 0)
+                })
             })
             .collect();
         handles
@@ -352,19 +396,21 @@ fn merge(left: Vec<(i64, usize)>, right: Vec<(i64, usize)>) -> Vec<(i64, usize)>
 fn scan(
     query: &Prepared,
     dataset: &Dataset,
-    candidates: &[usize],
+    (candidates, share): (&Candidates, std::ops::Range<usize>),
     run: &Run<'_>,
     stop: &AtomicBool,
     publishes: bool,
 ) -> Option<Vec<(i64, usize)>> {
     let mut scorer = Scorer::new();
     let mut found = Vec::new();
-    for (block, chunk) in candidates.chunks(BLOCK).enumerate() {
+    let total = share.len();
+    for (block, start) in share.clone().step_by(BLOCK).enumerate() {
         if stop.load(Ordering::Relaxed) || (run.cancelled)() {
             stop.store(true, Ordering::Relaxed);
             return None;
         }
-        for &index in chunk {
+        for position in start..(start + BLOCK).min(share.end) {
+            let index = candidates.get(position);
             let masks = run.index.and_then(|i| i.masks(index));
             if !query.possible(masks) {
                 continue;
@@ -373,7 +419,7 @@ fn scan(
                 found.push((score, index));
             }
         }
-        if publishes && block == 0 && candidates.len() > BLOCK {
+        if publishes && block == 0 && total > BLOCK {
             (run.early)(best(&found, EARLY));
         }
     }
@@ -445,7 +491,8 @@ impl Searcher {
             cancelled: &|| false,
             early: &|_| {},
         };
-        rank(query, dataset, candidates, &run).unwrap_or_default()
+        let candidates = Candidates::Listed(Arc::new(candidates.to_vec()));
+        rank(query, dataset, &candidates, &run).unwrap_or_default()
     }
 }
 
@@ -525,7 +572,12 @@ mod tests {
                 cancelled: &|| false,
                 early: &|_| {},
             };
-            let fast = rank(&Query::parse(query), &data, &all, &run);
+            let fast = rank(
+                &Query::parse(query),
+                &data,
+                &Candidates::All(data.len()),
+                &run,
+            );
             let plain = Searcher::default().rank(&Query::parse(query), &data, &all);
             assert_eq!(fast, Some(plain), "{query}");
         }

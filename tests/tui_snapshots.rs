@@ -33,8 +33,11 @@ fn type_keys(app: &mut App, keys: &str) {
             app.update(action);
         }
         if let Some(request) = app.take_search_request() {
-            let ranked =
-                Searcher::default().rank(&request.query, &app.dataset, &request.candidates);
+            let ranked = Searcher::default().rank(
+                &request.query,
+                &app.dataset,
+                &request.candidates.to_vec(),
+            );
             app.update(Action::SearchDone(request.generation, ranked, true));
         }
     }

@@ -47,7 +47,8 @@ fn key(app: &mut App, code: KeyCode) {
 /// Does what the runtime's worker does, synchronously.
 fn run_pending_search(app: &mut App) {
     if let Some(request) = app.take_search_request() {
-        let ranked = Searcher::default().rank(&request.query, &app.dataset, &request.candidates);
+        let ranked =
+            Searcher::default().rank(&request.query, &app.dataset, &request.candidates.to_vec());
         app.update(Action::SearchDone(request.generation, ranked, true));
     }
 }

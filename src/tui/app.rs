@@ -13,7 +13,7 @@ use crate::codes::Disposition;
 use crate::codes::catalog::{self, Entry};
 use crate::ingest::LoadProgress;
 use crate::model::{ContactRef, Dataset};
-use crate::search::Query;
+use crate::search::{Candidates, Query};
 use crate::stats::{self, Breakdown, GroupBy};
 
 use ratatui::text::Line;
@@ -233,7 +233,7 @@ pub struct SearchRequest {
     /// The query.
     pub query: Query,
     /// The contacts to rank (those passing the other filters).
-    pub candidates: Arc<Vec<usize>>,
+    pub candidates: Candidates,
 }
 
 /// The whole dashboard state.
@@ -250,11 +250,12 @@ pub struct App {
     pub groups: Vec<(GroupBy, String)>,
     /// The contact search.
     pub search: QueryState,
-    /// Contacts passing the group filters, file order.
-    pub base: Arc<Vec<usize>>,
-    /// Contacts passing the group filters and the search, in search rank order.
-    pub matched: Vec<usize>,
-    /// `matched` in the chosen sort order: what the list shows.
+    /// Contacts passing the group filters, file order (all of them, unstored, without
+    /// filters).
+    pub base: Candidates,
+    /// The matches in search-rank order, kept only while another sort order is shown.
+    ranked: Option<Vec<usize>>,
+    /// The matches in the chosen sort order: what the list shows.
     pub visible: Vec<usize>,
     /// True while a search is running.
     pub searching: bool,
@@ -293,7 +294,7 @@ pub struct App {
 impl App {
     /// A dashboard over `dataset`, `width`×`height` cells.
     pub fn new(dataset: Arc<Dataset>, width: u16, height: u16) -> App {
-        let base: Arc<Vec<usize>> = Arc::new((0..dataset.len()).collect());
+        let base = Candidates::All(dataset.len());
         let entries = catalog::entries();
         let shown = (0..entries.len()).collect();
         let code_counts = count_codes(&dataset);
@@ -305,7 +306,7 @@ impl App {
             size: (width, height),
             groups: Vec::new(),
             search: QueryState::default(),
-            matched: base.to_vec(),
+            ranked: None,
             visible: base.to_vec(),
             base,
             searching: false,
@@ -648,12 +649,11 @@ impl App {
 
     /// Recomputes the base set from the group filters, then searches it again.
     fn refilter(&mut self) {
-        let base = if self.groups.is_empty() {
-            (0..self.dataset.len()).collect()
+        self.base = if self.groups.is_empty() {
+            Candidates::All(self.dataset.len())
         } else {
-            stats::select(&self.dataset, &self.groups)
+            Candidates::Listed(Arc::new(stats::select(&self.dataset, &self.groups)))
         };
-        self.base = Arc::new(base);
         self.narrowing = None;
         self.request_search();
     }
@@ -672,8 +672,10 @@ impl App {
         }
         self.searching = true;
         let candidates = match &self.narrowing {
-            Some((previous, matched)) if previous.narrows_to(&query) => Arc::clone(matched),
-            _ => Arc::clone(&self.base),
+            Some((previous, matched)) if previous.narrows_to(&query) => {
+                Candidates::Listed(Arc::clone(matched))
+            }
+            _ => self.base.clone(),
         };
         self.pending = Some(SearchRequest {
             generation: self.generation,
@@ -699,23 +701,31 @@ impl App {
 
     /// A new set of matches starts at its first (best) row.
     fn apply_matches(&mut self, matched: Vec<usize>) {
-        self.matched = matched;
+        self.ranked = None;
+        self.visible = matched;
         self.contacts = Cursor::default();
         self.resort();
         self.regroup();
     }
 
+    /// Puts the list in the chosen order. The rank order is kept aside only while another
+    /// order is shown, so the common case holds one list, not two.
     fn resort(&mut self) {
-        let mut visible = self.matched.clone();
+        if let Some(ranked) = self.ranked.take() {
+            self.visible = ranked;
+        }
         let (column, descending) = self.sort;
-        if column != SortColumn::Natural {
-            let dataset = &self.dataset;
-            visible.sort_by(|&a, &b| compare(&dataset.contact(a), &dataset.contact(b), column));
+        if column != SortColumn::Natural || descending {
+            self.ranked = Some(self.visible.clone());
+            if column != SortColumn::Natural {
+                let dataset = &self.dataset;
+                self.visible
+                    .sort_by(|&a, &b| compare(&dataset.contact(a), &dataset.contact(b), column));
+            }
+            if descending {
+                self.visible.reverse();
+            }
         }
-        if descending {
-            visible.reverse();
-        }
-        self.visible = visible;
         let height = self.areas().rows_visible(Pane::Contacts).max(1);
         let len = self.visible.len();
         self.contacts.set(self.contacts.selected, len, height);
