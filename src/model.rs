@@ -129,6 +129,8 @@ impl Source {
 /// than the file itself. Its text lives in the dataset's arena; read it through [`ContactRef`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Contact {
+    /// Where the row's text starts in its chunk.
+    pub(crate) row_start: u32,
     /// Index of the row's first field in its chunk's field table.
     pub(crate) first_field: u32,
     /// The line in the file where the row starts (1-based, header included).
@@ -284,25 +286,69 @@ pub(crate) fn unpack_date(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(i64::from(days)))
 }
 
-/// A run of rows' text: every field of every kept row, back to back, with where each ends.
+/// A run of rows' text: every field of every row, back to back, with where each ends.
 /// Rows are read in chunks so the loader can classify one chunk while reading the next.
 #[derive(Debug, Default)]
 pub(crate) struct Chunk {
     /// The fields' text.
     pub(crate) text: String,
-    /// `ends[i]` is where field `i` ends in `text`; field `i` starts where field `i - 1` ends.
-    pub(crate) ends: Vec<u32>,
+    /// Where each field ends, counted from the start of its row.
+    pub(crate) ends: Ends,
+}
+
+/// Field ends relative to their row: two bytes each when every row of the chunk is shorter
+/// than 64 KiB (always, but for freak fields), four otherwise.
+#[derive(Debug)]
+pub(crate) enum Ends {
+    /// Rows under 64 KiB.
+    Narrow(Vec<u16>),
+    /// Any row length.
+    Wide(Vec<u32>),
+}
+
+impl Default for Ends {
+    fn default() -> Self {
+        Ends::Wide(Vec::new())
+    }
+}
+
+impl Ends {
+    /// Packs relative ends, as narrow as they allow.
+    pub(crate) fn packed(ends: Vec<u32>) -> Ends {
+        if ends.iter().all(|&end| end <= u32::from(u16::MAX)) {
+            Ends::Narrow(ends.into_iter().map(|end| end as u16).collect())
+        } else {
+            let mut ends = ends;
+            ends.shrink_to_fit();
+            Ends::Wide(ends)
+        }
+    }
+
+    /// How many fields.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Ends::Narrow(ends) => ends.len(),
+            Ends::Wide(ends) => ends.len(),
+        }
+    }
+
+    fn get(&self, index: usize) -> usize {
+        match self {
+            Ends::Narrow(ends) => usize::from(ends[index]),
+            Ends::Wide(ends) => ends[index] as usize,
+        }
+    }
 }
 
 impl Chunk {
-    fn field(&self, index: usize) -> &str {
-        let start = if index == 0 {
+    /// Field `index` of the row that starts at byte `row_start` with field `first`.
+    pub(crate) fn field(&self, row_start: usize, first: usize, index: usize) -> &str {
+        let start = if index == first {
             0
         } else {
-            self.ends[index - 1] as usize
+            self.ends.get(index - 1)
         };
-        let end = self.ends[index] as usize;
-        &self.text[start..end]
+        &self.text[row_start + start..row_start + self.ends.get(index)]
     }
 }
 
@@ -349,6 +395,7 @@ pub struct ContactRef<'a> {
     index: usize,
     /// Where the row's fields are, found once when the view is made.
     chunk: &'a Chunk,
+    row_start: usize,
     first: usize,
     count: usize,
 }
@@ -398,7 +445,8 @@ impl<'a> ContactRef<'a> {
         if column >= self.count {
             return "";
         }
-        self.chunk.field(self.first + column)
+        self.chunk
+            .field(self.row_start, self.first, self.first + column)
     }
 
     /// Every field in column order.
@@ -723,6 +771,7 @@ impl Dataset {
             dataset: self,
             index,
             chunk: &self.chunks[chunk],
+            row_start: self.contacts[index].row_start as usize,
             first,
             count: end - first,
         }

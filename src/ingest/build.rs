@@ -17,7 +17,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::codes::classify::{Evidence, classify};
 use crate::codes::extract::{Codes, extract, mask_variable_parts};
 use crate::model::{
-    Chunk, Contact, Dataset, PackedClass, Role, WarningKind, pack_date, pack_reply, pack_status,
+    Chunk, Contact, Dataset, Ends, PackedClass, Role, WarningKind, pack_date, pack_reply,
+    pack_status,
 };
 
 /// Rows per chunk: large enough to amortise the hand-over between threads, small enough that
@@ -61,8 +62,20 @@ impl Plan {
 #[derive(Debug, Default)]
 struct Batch {
     seq: u64,
-    chunk: Chunk,
-    rows: Vec<(u32, u32, u32)>,
+    text: String,
+    /// Field ends relative to their row's start, packed into the chunk when classified.
+    ends: Vec<u32>,
+    /// Per row: its start in `text`, its first field, its number of fields, its line.
+    rows: Vec<RowSpan>,
+}
+
+/// Where a row is in its batch.
+#[derive(Debug, Clone, Copy)]
+struct RowSpan {
+    start: u32,
+    first: u32,
+    count: u32,
+    line: u32,
 }
 
 /// A classified chunk, ready to merge.
@@ -247,27 +260,44 @@ fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classif
 }
 
 impl Builder<'_> {
-    /// Adds one row. Blank rows (every field empty, Excel's trailing `,,,`) are dropped here.
+    /// Adds one row. Blank rows (every field empty, Excel's trailing `,,,`) are dropped here,
+    /// and so are rows without an address (reported): every row a chunk keeps is a contact,
+    /// so a contact's fields end where the next one's begin.
     pub(crate) fn push_row<'f>(&mut self, line: u64, fields: impl IntoIterator<Item = &'f str>) {
-        let chunk = &mut self.batch.chunk;
-        let first = chunk.ends.len();
-        let text_start = chunk.text.len();
+        let batch = &mut self.batch;
+        let first = batch.ends.len();
+        let start = batch.text.len();
         for field in fields {
-            chunk.text.push_str(field);
-            chunk.ends.push(chunk.text.len() as u32);
+            batch.text.push_str(field);
+            batch.ends.push((batch.text.len() - start) as u32);
         }
-        let count = chunk.ends.len() - first;
-        if chunk.text[text_start..].trim().is_empty() {
-            chunk.text.truncate(text_start);
-            chunk.ends.truncate(first);
+        let count = batch.ends.len() - first;
+        let column = first + self.plan.email;
+        let email = (column < batch.ends.len()).then(|| {
+            let from = if column == first {
+                0
+            } else {
+                batch.ends[column - 1]
+            };
+            &batch.text[start + from as usize..start + batch.ends[column] as usize]
+        });
+        let no_address = email.is_none_or(|email| email.trim().is_empty());
+        let blank = batch.text[start..].trim().is_empty();
+        if blank || no_address {
+            batch.text.truncate(start);
+            batch.ends.truncate(first);
+            if !blank {
+                self.warn(WarningKind::NoAddress, line);
+            }
             return;
         }
-        self.batch.rows.push((
-            first as u32,
-            count as u32,
-            u32::try_from(line).unwrap_or(u32::MAX),
-        ));
-        if self.batch.rows.len() >= CHUNK_ROWS || chunk.text.len() > 1 << 24 {
+        batch.rows.push(RowSpan {
+            start: start as u32,
+            first: first as u32,
+            count: count as u32,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+        });
+        if batch.rows.len() >= CHUNK_ROWS || batch.text.len() > 1 << 24 {
             self.dispatch();
         }
     }
@@ -412,8 +442,11 @@ impl Builder<'_> {
 }
 
 fn classify_batch(plan: &Plan, mut batch: Batch, verdicts: &mut Verdicts) -> Classified {
-    batch.chunk.text.shrink_to_fit();
-    batch.chunk.ends.shrink_to_fit();
+    batch.text.shrink_to_fit();
+    let chunk = Chunk {
+        text: batch.text,
+        ends: Ends::packed(batch.ends),
+    };
     let mut out = Classified {
         seq: batch.seq,
         contacts: Vec::with_capacity(batch.rows.len()),
@@ -423,58 +456,48 @@ fn classify_batch(plan: &Plan, mut batch: Batch, verdicts: &mut Verdicts) -> Cla
         warnings: Vec::new(),
         chunk: Chunk::default(),
     };
-    for &(first, count, line) in &batch.rows {
+    for &span in &batch.rows {
         let row = RowRef {
-            chunk: &batch.chunk,
-            first: first as usize,
-            count: count as usize,
-            line,
+            chunk: &chunk,
+            span,
         };
         classify_row(plan, row, verdicts, &mut out);
     }
-    out.chunk = batch.chunk;
+    out.chunk = chunk;
     out
-}
-
-fn field(chunk: &Chunk, first: usize, count: usize, column: usize) -> &str {
-    if column >= count {
-        return "";
-    }
-    let index = first + column;
-    let start = if index == 0 {
-        0
-    } else {
-        chunk.ends[index - 1] as usize
-    };
-    &chunk.text[start..chunk.ends[index] as usize]
 }
 
 /// One row of a chunk.
 #[derive(Clone, Copy)]
 struct RowRef<'c> {
     chunk: &'c Chunk,
-    first: usize,
-    count: usize,
-    line: u32,
+    span: RowSpan,
+}
+
+impl<'c> RowRef<'c> {
+    fn field(&self, column: usize) -> &'c str {
+        if column >= self.span.count as usize {
+            return "";
+        }
+        let first = self.span.first as usize;
+        self.chunk
+            .field(self.span.start as usize, first, first + column)
+    }
 }
 
 fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut Classified) {
-    let RowRef {
-        chunk,
+    let RowSpan {
+        start,
         first,
         count,
         line,
-    } = row;
+    } = row.span;
     let line64 = u64::from(line);
-    let get = |column: Option<usize>| column.map_or("", |c| field(chunk, first, count, c).trim());
-    if count != plan.width {
+    let get = |column: Option<usize>| column.map_or("", |c| row.field(c).trim());
+    if count as usize != plan.width {
         out.warnings.push((WarningKind::Ragged, line64));
     }
     let email = get(Some(plan.email));
-    if email.is_empty() {
-        out.warnings.push((WarningKind::NoAddress, line64));
-        return;
-    }
     if !looks_like_email(email) {
         out.warnings.push((WarningKind::NotAnAddress, line64));
     }
@@ -502,13 +525,14 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         out.warnings.push((WarningKind::BadDate, line64));
     }
     let (verdict, extra_codes) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
-    out.domains.push(domain_span(chunk, email));
+    out.domains.push(domain_span(row.chunk, email));
     out.addresses.push(address_hash(email));
     if let Some(codes) = extra_codes {
         out.extra_codes.push((out.contacts.len(), codes));
     }
     out.contacts.push(Contact {
-        first_field: first as u32,
+        row_start: start,
+        first_field: first,
         line,
         domain: u32::MAX,
         date: pack_date(date),
