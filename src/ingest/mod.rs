@@ -26,7 +26,7 @@ pub use columns::looks_like_email;
 pub use dates::parse_date;
 pub use decode::encoding_by_name;
 
-use build::{LoadState, build};
+use build::{BuildOptions, LoadState, build};
 use layout::Layout;
 use records::{FieldDecoder, LineCounter, Mode};
 
@@ -183,16 +183,14 @@ fn load_one(
             let body = &rows[usize::from(layout.has_header)..];
             let encoding = format!("spreadsheet, sheet '{}'", sheet.name);
             let index = add_source(dataset, name, &layout, encoding, None);
-            build(
-                dataset,
-                &layout,
-                index,
-                (threads, options.progress.as_deref()),
-                state,
-                |builder| {
-                    body.iter().for_each(|row| builder.push_owned(row));
-                },
-            );
+            let build_options = BuildOptions {
+                threads,
+                progress: options.progress.as_deref(),
+                size: None,
+            };
+            build(dataset, &layout, index, build_options, state, |builder| {
+                body.iter().for_each(|row| builder.push_owned(row));
+            });
             finish_source(dataset, index, body.len());
             Ok(())
         }
@@ -224,10 +222,16 @@ struct TextInput {
     /// Lines where that up-front decoding replaced characters.
     replaced_lines: Vec<u64>,
     delimiter: u8,
+    /// The input's size in bytes, when known.
+    size: Option<u64>,
 }
 
 fn open(input: &Input, options: &LoadOptions) -> Result<Opened, String> {
-    let (mut head, rest) = start_reading(input, options)?;
+    let Started {
+        mut head,
+        rest,
+        size,
+    } = start_reading(input, options)?;
     if head.is_empty() {
         return Err("is empty".to_string());
     }
@@ -265,6 +269,7 @@ fn open(input: &Input, options: &LoadOptions) -> Result<Opened, String> {
             mode,
             decoded_as: None,
             replaced_lines: Vec::new(),
+            size: Some(size),
         }
     };
     Ok(Opened::Text(text))
@@ -272,12 +277,16 @@ fn open(input: &Input, options: &LoadOptions) -> Result<Opened, String> {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// An input opened: its first bytes, the rest, and its size.
+struct Started {
+    head: Vec<u8>,
+    rest: Box<dyn Read + Send>,
+    size: u64,
+}
+
 /// Opens the input and reads its first [`HEAD`] bytes (all of it for standard input and
 /// in-memory bytes); the rest is returned as a reader. Adds the size to the progress total.
-fn start_reading(
-    input: &Input,
-    options: &LoadOptions,
-) -> Result<(Vec<u8>, Box<dyn Read + Send>), String> {
+fn start_reading(input: &Input, options: &LoadOptions) -> Result<Started, String> {
     let add_total = |bytes: u64| {
         if let Some(progress) = &options.progress {
             progress.total.fetch_add(bytes, Ordering::Relaxed);
@@ -296,7 +305,11 @@ fn start_reading(
                 .take(HEAD as u64)
                 .read_to_end(&mut head)
                 .map_err(|e| io_words(&e))?;
-            Ok((head, Box::new(file)))
+            Ok(Started {
+                head,
+                rest: Box::new(file),
+                size: metadata.len(),
+            })
         }
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -305,11 +318,19 @@ fn start_reading(
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("could not read standard input: {}", io_words(&e)))?;
             add_total(bytes.len() as u64);
-            Ok((bytes, Box::new(io::empty())))
+            Ok(Started {
+                size: bytes.len() as u64,
+                head: bytes,
+                rest: Box::new(io::empty()),
+            })
         }
         Input::Bytes { bytes, .. } => {
             add_total(bytes.len() as u64);
-            Ok((bytes.to_vec(), Box::new(io::empty())))
+            Ok(Started {
+                head: bytes.to_vec(),
+                rest: Box::new(io::empty()),
+                size: bytes.len() as u64,
+            })
         }
     }
 }
@@ -350,6 +371,7 @@ fn decode_whole(
         .unwrap_or(b',');
     let text = std::mem::take(&mut decoded.text);
     Ok(TextInput {
+        size: Some(text.len() as u64),
         reader: Box::new(io::Cursor::new(text.into_bytes())),
         mode: Mode::Utf8,
         decoded_as: Some(decoded.encoding),
@@ -450,33 +472,31 @@ fn stream_csv(
     }
     let skip = usize::from(layout.has_header);
     let mut data_rows = head.len() - skip;
-    let result = build(
-        dataset,
-        &layout,
-        index,
-        (threads, options.progress.as_deref()),
-        state,
-        |builder| {
+    let build_options = BuildOptions {
+        threads,
+        progress: options.progress.as_deref(),
+        size: input.size,
+    };
+    let result = build(dataset, &layout, index, build_options, state, |builder| {
+        for (kind, line) in records.notes.drain(..) {
+            builder.warn(kind, line);
+        }
+        head[skip..].iter().for_each(|row| builder.push_owned(row));
+        loop {
+            let line = match records.next() {
+                Ok(Some(line)) => line,
+                Ok(None) => return Ok(()),
+                Err(error) => return Err(error),
+            };
             for (kind, line) in records.notes.drain(..) {
                 builder.warn(kind, line);
             }
-            head[skip..].iter().for_each(|row| builder.push_owned(row));
-            loop {
-                let line = match records.next() {
-                    Ok(Some(line)) => line,
-                    Ok(None) => return Ok(()),
-                    Err(error) => return Err(error),
-                };
-                for (kind, line) in records.notes.drain(..) {
-                    builder.warn(kind, line);
-                }
-                if records.fields().any(|f| !f.trim().is_empty()) {
-                    data_rows += 1;
-                }
-                builder.push_row(line, records.fields());
+            if records.fields().any(|f| !f.trim().is_empty()) {
+                data_rows += 1;
             }
-        },
-    );
+            builder.push_row(line, records.fields());
+        }
+    });
     dataset.sources[index].encoding = encoding(&records);
     finish_source(dataset, index, data_rows);
     result
