@@ -291,32 +291,15 @@ fn looks_like_code(query: &str) -> bool {
 /// "Mailbox full" but not "carefully"), title matches first. Only permanent-class enhanced
 /// entries are searched so one meaning appears once.
 pub fn search_words(query: &str) -> Vec<Entry> {
-    let wanted: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let wanted = words_of(query);
     if wanted.is_empty() {
         return Vec::new();
     }
     let mut hits: Vec<(bool, Entry)> = entries()
         .into_iter()
         .filter(|entry| entry.class() != 2 && entry.class() != 4)
-        .filter_map(|entry| {
-            let advice = entry.advice();
-            let title = words_of(entry.title());
-            let body = [
-                advice.meaning,
-                advice.next_step,
-                entry.article_text().unwrap_or_default(),
-            ]
-            .into_iter()
-            .flat_map(words_of)
-            .chain(title.iter().cloned())
-            .collect::<Vec<_>>();
-            let found_in = |words: &[String]| {
-                wanted
-                    .iter()
-                    .all(|w| words.iter().any(|word| word.starts_with(w.as_str())))
-            };
-            found_in(&body).then(|| (found_in(&title), entry))
-        })
+        .filter(|entry| mentions_all(&entry_words(entry), &wanted))
+        .map(|entry| (mentions_all(&words_of(entry.title()), &wanted), entry))
         .collect();
     hits.sort_by_key(|(in_title, _)| !in_title);
     hits.into_iter().map(|(_, entry)| entry).collect()
@@ -331,16 +314,26 @@ pub fn entry_matches(entry: &Entry, query: &str) -> bool {
     if looks_like_code(query) {
         return entry.code().starts_with(query);
     }
-    let wanted: Vec<String> = words_of(query);
+    mentions_all(&entry_words(entry), &words_of(query))
+}
+
+/// The words of everything an entry says: title, meaning, next step, reason, article text.
+fn entry_words(entry: &Entry) -> Vec<String> {
     let advice = entry.advice();
-    let texts = [
+    [
         entry.title(),
         advice.meaning,
         advice.next_step,
         advice.reason.as_str(),
         entry.article_text().unwrap_or_default(),
-    ];
-    let words: Vec<String> = texts.into_iter().flat_map(words_of).collect();
+    ]
+    .into_iter()
+    .flat_map(words_of)
+    .collect()
+}
+
+/// Whether every wanted word starts some word of `words`.
+fn mentions_all(words: &[String], wanted: &[String]) -> bool {
     wanted
         .iter()
         .all(|w| words.iter().any(|word| word.starts_with(w.as_str())))

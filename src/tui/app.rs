@@ -371,13 +371,6 @@ impl App {
         self.pending.take()
     }
 
-    /// The selected contact, if the list is not empty.
-    pub fn selected_contact(&self) -> Option<ContactRef<'_>> {
-        self.visible
-            .get(self.contacts.selected)
-            .map(|&i| self.dataset.contact(i))
-    }
-
     /// The selected code entry.
     pub fn selected_code(&self) -> Option<&Entry> {
         self.codes
