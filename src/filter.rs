@@ -1,9 +1,11 @@
 //! Narrowing the contact list: the same filter serves `bouncelens list`, exports and the
 //! dashboard's drill-downs, so "what matches" means one thing everywhere.
 
+use std::sync::Arc;
+
 use crate::codes::{Disposition, Reason};
 use crate::model::{ContactRef, Dataset};
-use crate::search::{Query, Searcher};
+use crate::search::{self, Candidates, Query, Run};
 
 /// Conditions that must all hold; an empty filter keeps everything.
 #[derive(Debug, Clone, Default)]
@@ -35,14 +37,22 @@ impl Filter {
                 .is_none_or(|domain| contact.domain().eq_ignore_ascii_case(domain))
     }
 
-    /// Indices of the matching contacts: file order, or best match first when searching.
+    /// Indices of the matching contacts: file order, or best match first when searching (on
+    /// every core, as the dashboard does).
     pub fn apply(&self, dataset: &Dataset) -> Vec<usize> {
         let candidates: Vec<usize> = dataset
             .contacts()
             .filter(|c| self.keeps(c))
             .map(|c| c.index())
             .collect();
-        Searcher::default().rank(&self.query, dataset, &candidates)
+        let run = Run {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            index: None,
+            cancelled: &|| false,
+            early: &|_| {},
+        };
+        let candidates = Candidates::Listed(Arc::new(candidates));
+        search::rank(&self.query, dataset, &candidates, &run).unwrap_or_default()
     }
 }
 
