@@ -1,4 +1,5 @@
-//! Reading CSV records as a stream: the file is never held in memory whole, every field is
+//! Reading CSV records as a stream: UTF-8 and Windows-1252 files are never held in memory
+//! whole (only UTF-16 and forced legacy encodings are decoded up front), every field is
 //! decoded on the way in, and every record knows the physical line it starts on.
 
 use std::collections::VecDeque;
