@@ -199,8 +199,9 @@ struct Verdict {
     has_extra_codes: bool,
 }
 
-/// How many verdicts a worker remembers before starting afresh (about 4 MB).
-const VERDICTS_KEPT: usize = 1 << 17;
+/// How many verdicts a worker remembers before starting afresh: seven eighths of 2^17, the most
+/// a table of 2^17 slots holds before it doubles (about 4 MB).
+const VERDICTS_KEPT: usize = (1 << 17) / 8 * 7;
 
 impl Verdicts {
     /// The verdict for these texts, and the full codes when there are more than the main ones
@@ -450,8 +451,9 @@ impl Builder<'_> {
         self.dataset.contacts.extend(contacts);
     }
 
-    /// Sizes the contact table and the duplicate check for the whole input, estimated from the
-    /// first chunk's bytes per row.
+    /// Sizes the contact table for the whole input, estimated from the first chunk's bytes per
+    /// row. The duplicate check is left to grow: sized for every row, it would take twice the
+    /// slots a list with some repeated addresses needs.
     fn reserve_for(&mut self, first: &Classified) {
         let (Some(size), rows) = (self.size, first.contacts.len()) else {
             return;
@@ -462,7 +464,6 @@ impl Builder<'_> {
         let bytes_per_row = (first.chunk.text.len() / rows).max(1) as u64;
         let estimate = (size / bytes_per_row) as usize;
         self.dataset.contacts.reserve(estimate);
-        self.seen.reserve(estimate);
     }
 
     fn intern(&mut self, domain: &str) -> u32 {
