@@ -139,7 +139,7 @@ fn timed_search(
 ) -> (Duration, Duration, usize) {
     let started = Instant::now();
     let first = Mutex::new(None);
-    let early = |_: Vec<usize>| {
+    let early = |_: Vec<u32>| {
         first
             .lock()
             .expect("not poisoned")

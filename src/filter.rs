@@ -40,10 +40,10 @@ impl Filter {
     /// Indices of the matching contacts: file order, or best match first when searching (on
     /// every core, as the dashboard does).
     pub fn apply(&self, dataset: &Dataset) -> Vec<usize> {
-        let candidates: Vec<usize> = dataset
+        let candidates: Vec<u32> = dataset
             .contacts()
             .filter(|c| self.keeps(c))
-            .map(|c| c.index())
+            .map(|c| c.index() as u32)
             .collect();
         let run = Run {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -52,7 +52,8 @@ impl Filter {
             early: &|_| {},
         };
         let candidates = Candidates::Listed(Arc::new(candidates));
-        search::rank(&self.query, dataset, &candidates, &run).unwrap_or_default()
+        let ranked = search::rank(&self.query, dataset, &candidates, &run).unwrap_or_default();
+        ranked.into_iter().map(|i| i as usize).collect()
     }
 }
 

@@ -487,6 +487,20 @@ impl<'a> ContactRef<'a> {
         }
     }
 
+    /// The name as its displayed pieces, the full name or first and last (shown with a space
+    /// between when both are present): sorting a million names compares these in place
+    /// instead of building a string each.
+    pub fn name_parts(&self) -> (&'a str, &'a str) {
+        let full = self.role_field(Role::FullName);
+        if !full.is_empty() {
+            return (full, "");
+        }
+        (
+            self.role_field(Role::FirstName),
+            self.role_field(Role::LastName),
+        )
+    }
+
     /// Appends the name (as [`ContactRef::name`]) to `out` without allocating: searches read
     /// every contact's name.
     pub fn push_name(&self, out: &mut String) {

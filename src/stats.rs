@@ -208,7 +208,7 @@ pub fn breakdown(
 /// The contacts (in file order) that fall in every given breakdown row — a drill-down. Each
 /// row's label is resolved to its bucket once, so filtering a million contacts compares
 /// numbers, not text.
-pub fn select(dataset: &Dataset, groups: &[(GroupBy, String)]) -> Vec<usize> {
+pub fn select(dataset: &Dataset, groups: &[(GroupBy, String)]) -> Vec<u32> {
     let wanted: Vec<(GroupBy, Option<usize>)> = groups
         .iter()
         .map(|(by, label)| {
@@ -226,7 +226,7 @@ pub fn select(dataset: &Dataset, groups: &[(GroupBy, String)]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, contact)| wanted.iter().all(|&(by, b)| Some(bucket(contact, by)) == b))
-        .map(|(index, _)| index)
+        .map(|(index, _)| index as u32)
         .collect()
 }
 

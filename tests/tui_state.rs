@@ -114,11 +114,11 @@ fn typing_a_search_narrows_the_list_to_matches() {
     for &index in &app.visible {
         assert!(
             searcher
-                .score(&query, &app.dataset.contact(index))
+                .score(&query, &app.dataset.contact(index as usize))
                 .is_some()
         );
     }
-    let first = &app.dataset.contact(app.visible[0]);
+    let first = &app.dataset.contact(app.visible[0] as usize);
     assert!(
         first.email().contains("gmail"),
         "best match first: {}",
@@ -167,7 +167,7 @@ fn exclusion_removes_matching_contacts() {
     keys(&mut app, "/!gmail");
     assert!(!app.visible.is_empty());
     for &index in &app.visible {
-        let contact = &app.dataset.contact(index);
+        let contact = &app.dataset.contact(index as usize);
         let text = format!(
             "{} {} {} {}",
             contact.email(),
@@ -213,7 +213,7 @@ fn enter_on_a_breakdown_row_drills_down_and_esc_goes_back() {
     assert!(
         app.visible
             .iter()
-            .all(|&i| app.dataset.contact(i).disposition() == wanted)
+            .all(|&i| app.dataset.contact(i as usize).disposition() == wanted)
     );
     key(&mut app, KeyCode::Esc);
     assert!(app.groups.is_empty());
@@ -230,7 +230,7 @@ fn drill_downs_and_search_combine() {
     assert!(
         app.visible
             .iter()
-            .all(|&i| app.dataset.contact(i).disposition() == Disposition::Hard)
+            .all(|&i| app.dataset.contact(i as usize).disposition() == Disposition::Hard)
     );
     key(&mut app, KeyCode::Enter);
     keys(&mut app, "x");
@@ -259,13 +259,17 @@ fn sort_cycles_columns_and_reverses() {
     let emails: Vec<String> = app
         .visible
         .iter()
-        .map(|&i| app.dataset.contact(i).email().to_lowercase())
+        .map(|&i| app.dataset.contact(i as usize).email().to_lowercase())
         .collect();
     let mut sorted = emails.clone();
     sorted.sort();
     assert_eq!(emails, sorted);
     keys(&mut app, "S");
-    let first = app.dataset.contact(app.visible[0]).email().to_lowercase();
+    let first = app
+        .dataset
+        .contact(app.visible[0] as usize)
+        .email()
+        .to_lowercase();
     assert_eq!(Some(&first), sorted.last());
 }
 
@@ -290,7 +294,7 @@ fn code_reference_search_and_drill_to_contacts() {
     assert!(
         app.visible
             .iter()
-            .all(|&i| app.dataset.contact(i).status() == code)
+            .all(|&i| app.dataset.contact(i as usize).status() == code)
     );
 }
 
@@ -314,7 +318,7 @@ fn code_reference_word_search() {
 fn enter_on_a_contact_opens_its_detail_and_esc_closes() {
     let mut app = app();
     keys(&mut app, "2jj");
-    let selected = app.visible[2];
+    let selected = app.visible[2] as usize;
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, Some((Overlay::Detail(selected), 0)));
     assert_eq!(app.context(), Context::Overlay);

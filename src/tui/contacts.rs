@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let searcher = Searcher::default();
     let columns = Columns::for_width(inner.width);
     let rows = app.visible[range.clone()].iter().map(|&index| {
+        let index = index as usize;
         let contact = app.dataset.contact(index);
         let disposition = contact.disposition();
         let marks = |text: &str| -> Line<'static> {

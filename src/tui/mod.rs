@@ -72,7 +72,7 @@ pub fn check_terminal() -> Result<(), TuiError> {
 enum Message {
     Loaded(Result<Dataset, LoadError>),
     Input(Event),
-    Searched(u64, Vec<usize>, bool),
+    Searched(u64, Vec<u32>, bool),
 }
 
 /// Restores the terminal when dropped, whatever way the dashboard ends.

@@ -24,7 +24,7 @@ impl SearchWorker {
     /// returns false when nobody listens any more.
     pub fn spawn(
         dataset: Arc<Dataset>,
-        done: impl Fn(u64, Vec<usize>, bool) -> bool + Send + Sync + 'static,
+        done: impl Fn(u64, Vec<u32>, bool) -> bool + Send + Sync + 'static,
     ) -> SearchWorker {
         let (requests, inbox) = channel();
         let latest = Arc::new(AtomicU64::new(0));
@@ -47,7 +47,7 @@ fn serve(
     dataset: &Dataset,
     inbox: &Receiver<SearchRequest>,
     latest: &AtomicU64,
-    done: impl Fn(u64, Vec<usize>, bool) -> bool + Sync,
+    done: impl Fn(u64, Vec<u32>, bool) -> bool + Sync,
 ) {
     let threads = thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let index = SearchIndex::build(dataset, threads);
@@ -57,7 +57,7 @@ fn serve(
         }
         let generation = request.generation;
         let stale = || latest.load(Ordering::SeqCst) != generation;
-        let early = |first: Vec<usize>| {
+        let early = |first: Vec<u32>| {
             done(generation, first, false);
         };
         let run = Run {
