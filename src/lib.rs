@@ -1,9 +1,10 @@
 //! bouncelens: load an email suppression export, explain every bounce, and help clean the list.
 //!
 //! Domain first, presentation last: [`ingest`] turns files into a [`model::Dataset`], [`codes`]
-//! knows what SMTP codes mean and classifies each contact, [`stats`], [`filter`] and [`search`]
-//! answer questions about the contacts, and [`cli`] and [`tui`] present them. Domain modules
-//! never import the dashboard, and the dashboard never parses files.
+//! knows what SMTP codes mean and classifies each contact, [`typo`] spots addresses that were
+//! merely mistyped, [`stats`], [`filter`] and [`search`] answer questions about the contacts, and
+//! [`cli`] and [`tui`] present them. Domain modules never import the dashboard, and the
+//! dashboard never parses files.
 
 #![warn(missing_docs)]
 
@@ -16,3 +17,4 @@ pub mod render;
 pub mod search;
 pub mod stats;
 pub mod tui;
+pub mod typo;
