@@ -4,12 +4,15 @@
 
 use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
+use crate::advice::{self, Advice, recommend};
 use crate::codes::catalog::{self, Entry, Lookup};
 use crate::codes::{Disposition, Reason};
+use crate::export::{self, SaveError};
 use crate::filter::Filter;
 use crate::ingest::{self, Input, LoadOptions, encoding_by_name};
 use crate::model::{ContactRef, Dataset, Role};
@@ -51,25 +54,70 @@ enum Command {
     List {
         #[command(flatten)]
         load: LoadArgs,
-        /// Fuzzy search over address, name, company and reason ('exact, !exclude).
-        #[arg(long)]
-        search: Option<String>,
-        /// Only this disposition.
-        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Disposition::ALL.map(Disposition::as_str)))]
-        disposition: Option<String>,
-        /// Only this reason.
-        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Reason::ALL.map(Reason::as_str)))]
-        reason: Option<String>,
-        /// Only contacts carrying this code (550, 5.1.1, or a prefix such as 5.7).
-        #[arg(long)]
-        code: Option<String>,
-        /// Only this recipient domain.
-        #[arg(long)]
-        domain: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write the matching contacts to a CSV file: their original columns, then disposition,
+    /// reason, codes, meaning, action and suggestion.
+    Export {
+        #[command(flatten)]
+        load: LoadArgs,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Where to write ('-' for standard output). Written to a temporary file and renamed.
+        #[arg(long, value_name = "PATH")]
+        out: String,
+        /// Replace PATH if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The proposed corrections of mistyped addresses: old, new, confidence, why.
+    Fixes {
+        #[command(flatten)]
+        load: LoadArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// The conditions `list` and `export` share.
+#[derive(Debug, Args)]
+struct FilterArgs {
+    /// Fuzzy search over address, name and company; literal over the reason ('exact, !exclude).
+    #[arg(long)]
+    search: Option<String>,
+    /// Only this disposition.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Disposition::ALL.map(Disposition::as_str)))]
+    disposition: Option<String>,
+    /// Only this reason.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Reason::ALL.map(Reason::as_str)))]
+    reason: Option<String>,
+    /// Only contacts carrying this code (550, 5.1.1, or a prefix such as 5.7).
+    #[arg(long)]
+    code: Option<String>,
+    /// Only this recipient domain.
+    #[arg(long)]
+    domain: Option<String>,
+    /// Only contacts with this recommended next step.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Advice::ALL.map(Advice::as_str)))]
+    action: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(self) -> Filter {
+        Filter {
+            disposition: self.disposition.as_deref().and_then(Disposition::from_name),
+            reason: self.reason.as_deref().and_then(Reason::from_name),
+            code: self.code,
+            domain: self.domain,
+            action: self.action.as_deref().and_then(Advice::from_name),
+            query: Query::parse(self.search.as_deref().unwrap_or_default()),
+        }
+    }
 }
 
 /// Input files and the overrides for when detection guesses wrong.
@@ -141,6 +189,16 @@ impl LoadArgs {
             columns: self.columns.clone(),
             ..LoadOptions::default()
         }
+    }
+
+    /// The files given on the command line (not stdin or the sample), which an export must
+    /// never overwrite.
+    fn input_paths(&self) -> Vec<PathBuf> {
+        self.files
+            .iter()
+            .filter(|f| *f != "-")
+            .map(PathBuf::from)
+            .collect()
     }
 
     fn load(&self) -> Result<Dataset, Failure> {
@@ -255,28 +313,50 @@ fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Some(Command::Lookup { query }) => write_lookup(&query.join(" "), out),
         Some(Command::List {
             load,
-            search,
-            disposition,
-            reason,
-            code,
-            domain,
+            filters,
             format,
         }) => {
             let dataset = load.load()?;
-            let filter = Filter {
-                disposition: disposition.as_deref().and_then(Disposition::from_name),
-                reason: reason.as_deref().and_then(Reason::from_name),
-                code,
-                domain,
-                query: Query::parse(search.as_deref().unwrap_or_default()),
-            };
-            let matches = filter.apply(&dataset);
+            let matches = filters.filter().apply(&dataset);
             let contacts = matches.iter().map(|&i| dataset.contact(i));
             match format {
                 Format::Table => write_list_table(contacts, out),
                 Format::Csv => write_list_csv(contacts, out),
                 Format::Json => write_list_json(contacts, out),
             }
+        }
+        Some(Command::Export {
+            load,
+            filters,
+            out: path,
+            force,
+        }) => {
+            let dataset = load.load()?;
+            let matches = filters.filter().apply(&dataset);
+            if path == "-" {
+                export::write_csv(&dataset, &matches, &mut *out)?;
+                return Ok(());
+            }
+            let inputs = load.input_paths();
+            let path = Path::new(&path);
+            let written =
+                export::save(&dataset, &matches, path, &inputs, force).map_err(|e| match e {
+                    SaveError::Exists(_) => {
+                        Failure::runtime(format!("{e}; add --force to replace it"))
+                    }
+                    other => Failure::runtime(other.to_string()),
+                })?;
+            writeln!(
+                out,
+                "Wrote {} to {}",
+                render::count(written, "contact", "contacts"),
+                path.display()
+            )?;
+            Ok(())
+        }
+        Some(Command::Fixes { load, format }) => {
+            let dataset = load.load()?;
+            write_fixes(&dataset, format, out)
         }
     }
 }
@@ -292,7 +372,7 @@ fn check_dashboard_files(files: &[String]) -> Result<(), Failure> {
         return Err(if looks_like_command {
             Failure {
                 message: format!(
-                    "'{file}' is neither a file nor a command (commands: summary, lookup, list)"
+                    "'{file}' is neither a file nor a command (commands: summary, lookup, list, export, fixes)"
                 ),
                 status: 2,
             }
@@ -336,7 +416,28 @@ fn write_summary(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Result<
         writeln!(out)?;
         write_breakdown(&stats::breakdown(dataset, 0..dataset.len(), by), out)?;
     }
+    if by != GroupBy::Action {
+        writeln!(out)?;
+        write_breakdown(
+            &stats::breakdown(dataset, 0..dataset.len(), GroupBy::Action),
+            out,
+        )?;
+    }
+    write_domain_notes(&advice::domain_notes(dataset), out)?;
     write_report(dataset, out)
+}
+
+/// Domains to deal with as a whole, said once instead of on every contact.
+fn write_domain_notes(notes: &[advice::DomainNote], out: &mut dyn Write) -> Result<(), Failure> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Whole domains:")?;
+    for note in notes {
+        writeln!(out, "  {}: {}", note.domain, note.why)?;
+    }
+    Ok(())
 }
 
 /// A frequency table with bars; code groupings add the catalog's meaning of each code.
@@ -405,6 +506,8 @@ fn write_summary_json(dataset: &Dataset, by: GroupBy, out: &mut dyn Write) -> Re
         "dispositions": totals,
         "by": by.as_str(),
         "breakdown": breakdown.bins,
+        "actions": stats::breakdown(dataset, 0..dataset.len(), GroupBy::Action).bins,
+        "domain_notes": advice::domain_notes(dataset),
         "warnings": dataset.report.lines(&dataset.sources),
     });
     serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::from)?;
@@ -479,7 +582,15 @@ fn write_list_table<'a>(
     contacts: impl Iterator<Item = ContactRef<'a>>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let mut table = Table::new(&["EMAIL", "NAME", "DISPOSITION", "REASON", "CODE", "SOURCE"]);
+    let mut table = Table::new(&[
+        "EMAIL",
+        "NAME",
+        "DISPOSITION",
+        "REASON",
+        "CODE",
+        "ACTION",
+        "SOURCE",
+    ]);
     let mut count = 0;
     for contact in contacts {
         table.row(vec![
@@ -492,6 +603,7 @@ fn write_list_table<'a>(
             ),
             contact.reason().to_string(),
             contact.main_code(),
+            advice::advise(&contact).to_string(),
             format!("{}:{}", contact.source_info().name, contact.line()),
         ]);
         count += 1;
@@ -502,7 +614,7 @@ fn write_list_table<'a>(
 }
 
 /// The fields every machine-readable listing carries, in order.
-const LIST_FIELDS: [&str; 10] = [
+const LIST_FIELDS: [&str; 12] = [
     "email",
     "name",
     "source",
@@ -513,9 +625,12 @@ const LIST_FIELDS: [&str; 10] = [
     "reason",
     "meaning",
     "raw_reason",
+    "action",
+    "suggestion",
 ];
 
-fn list_values(contact: &ContactRef<'_>) -> [Option<String>; 10] {
+fn list_values(contact: &ContactRef<'_>) -> [Option<String>; 12] {
+    let recommendation = recommend(contact);
     [
         Some(contact.email().to_string()),
         Some(contact.name().into_owned()),
@@ -527,7 +642,87 @@ fn list_values(contact: &ContactRef<'_>) -> [Option<String>; 10] {
         Some(contact.reason().to_string()),
         render::meaning(contact).map(str::to_string),
         Some(contact.reason_text().into_owned()),
+        Some(recommendation.advice.to_string()),
+        recommendation.suggestion.map(|s| s.address),
     ]
+}
+
+/// The keys of each proposed correction in `fixes --format csv|json`.
+const FIX_FIELDS: [&str; 8] = [
+    "old",
+    "new",
+    "confidence",
+    "fix",
+    "why",
+    "disposition",
+    "source",
+    "line",
+];
+
+fn write_fixes(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
+    let fixes: Vec<[String; 8]> = dataset
+        .contacts()
+        .filter_map(|contact| {
+            let suggestion = contact.suggestion()?;
+            Some([
+                contact.email().to_string(),
+                suggestion.address,
+                suggestion.confidence.as_str().to_string(),
+                suggestion.fix.as_str().to_string(),
+                suggestion.why,
+                contact.disposition().to_string(),
+                contact.source_info().name.clone(),
+                contact.line().to_string(),
+            ])
+        })
+        .collect();
+    match format {
+        Format::Table => {
+            let mut table = Table::new(&["OLD", "NEW", "CONFIDENCE", "WHY", "SOURCE"]);
+            for [old, new, confidence, _, why, _, source, line] in &fixes {
+                table.row(vec![
+                    old.clone(),
+                    new.clone(),
+                    confidence.clone(),
+                    why.clone(),
+                    format!("{source}:{line}"),
+                ]);
+            }
+            table.write(out, 60)?;
+            writeln!(
+                out,
+                "{}",
+                render::count(fixes.len(), "proposed correction", "proposed corrections")
+            )?;
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut *out);
+            writer.write_record(FIX_FIELDS).map_err(io::Error::from)?;
+            for fix in &fixes {
+                writer.write_record(fix).map_err(io::Error::from)?;
+            }
+            writer.flush()?;
+        }
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = fixes
+                .iter()
+                .map(|fix| {
+                    let mut object = serde_json::Map::new();
+                    for (key, value) in FIX_FIELDS.iter().zip(fix) {
+                        let value = match (*key, value.parse::<u64>()) {
+                            ("line", Ok(line)) => json!(line),
+                            _ => json!(value),
+                        };
+                        object.insert((*key).to_string(), value);
+                    }
+                    serde_json::Value::Object(object)
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_list_csv<'a>(

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::advice::{Advice, advise};
 use crate::codes::{Disposition, Reason};
 use crate::model::{ContactRef, Dataset};
 use crate::search::{self, Candidates, Query, Run};
@@ -18,6 +19,8 @@ pub struct Filter {
     pub code: Option<String>,
     /// Only this recipient domain (case-insensitive).
     pub domain: Option<String>,
+    /// Only contacts with this recommended next step.
+    pub action: Option<Advice>,
     /// A fuzzy search; matches are ranked best first.
     pub query: Query,
 }
@@ -35,6 +38,7 @@ impl Filter {
                 .domain
                 .as_deref()
                 .is_none_or(|domain| contact.domain().eq_ignore_ascii_case(domain))
+            && self.action.is_none_or(|a| advise(contact) == a)
     }
 
     /// Indices of the matching contacts: file order, or best match first when searching (on

@@ -147,8 +147,49 @@ pub(crate) struct Contact {
     pub(crate) status: u16,
     /// The verdict, packed.
     pub(crate) class: PackedClass,
-    /// Whether more codes than the main ones were found (kept in [`Dataset::extra_codes`]).
-    pub(crate) has_extra_codes: bool,
+    /// [`EXTRA_CODES`], [`ADDRESS_FIXABLE`], [`ADDRESS_INVALID`].
+    pub(crate) flags: u8,
+}
+
+/// More codes than the main ones were found (kept in [`Dataset::extra_codes`]).
+pub(crate) const EXTRA_CODES: u8 = 1;
+/// The typo check proposes a corrected address (recomputed on demand: it is rare).
+pub(crate) const ADDRESS_FIXABLE: u8 = 2;
+/// The address is not valid and nothing confident can be proposed.
+pub(crate) const ADDRESS_INVALID: u8 = 4;
+
+/// What the typo check made of an address, kept per contact so grouping by next step needs no
+/// text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressState {
+    /// Well-formed, and not a likely misspelling.
+    Valid,
+    /// A correction is proposed ([`ContactRef::suggestion`]).
+    Fixable,
+    /// Malformed beyond a confident correction.
+    Invalid,
+}
+
+impl AddressState {
+    /// Reads the state back from a contact's flags.
+    pub(crate) fn from_flags(flags: u8) -> AddressState {
+        if flags & ADDRESS_FIXABLE != 0 {
+            AddressState::Fixable
+        } else if flags & ADDRESS_INVALID != 0 {
+            AddressState::Invalid
+        } else {
+            AddressState::Valid
+        }
+    }
+
+    /// The flag bits for a check's outcome.
+    pub(crate) fn flags(check: &crate::typo::Check) -> u8 {
+        match check {
+            crate::typo::Check::Valid => 0,
+            crate::typo::Check::Fix(_) => ADDRESS_FIXABLE,
+            crate::typo::Check::Invalid(_) => ADDRESS_INVALID,
+        }
+    }
 }
 
 /// Marks a contact without a readable date.
@@ -191,6 +232,16 @@ impl PackedClass {
     /// The reason's position in [`Reason::ALL`].
     pub(crate) fn reason_slot(self) -> usize {
         usize::from(self.reason)
+    }
+
+    /// The disposition alone, without unpacking the rest.
+    pub(crate) fn disposition(self) -> Disposition {
+        Disposition::ALL[self.disposition_slot()]
+    }
+
+    /// The reason alone, without unpacking the rest.
+    pub(crate) fn reason(self) -> Reason {
+        Reason::ALL[self.reason_slot()]
     }
 
     fn unpack(self, reply: Option<ReplyCode>, status: Option<StatusCode>) -> Classification {
@@ -581,7 +632,7 @@ impl<'a> ContactRef<'a> {
     /// Every code found, main ones first.
     pub fn codes(&self) -> Codes {
         let stored = self.stored();
-        if stored.has_extra_codes
+        if stored.flags & EXTRA_CODES != 0
             && let Some(codes) = self.dataset.extra_codes.get(&(self.index as u32))
         {
             return codes.clone();
@@ -592,6 +643,33 @@ impl<'a> ContactRef<'a> {
             other_replies: Vec::new(),
             other_statuses: Vec::new(),
         }
+    }
+
+    /// What the typo check made of the address.
+    pub fn address_state(&self) -> AddressState {
+        AddressState::from_flags(self.stored().flags)
+    }
+
+    /// The proposed correction of the address, when the typo check has one.
+    pub fn suggestion(&self) -> Option<crate::typo::Suggestion> {
+        (self.address_state() == AddressState::Fixable)
+            .then(|| crate::typo::suggest(self.email()))
+            .flatten()
+    }
+
+    /// Why the address is malformed, when it is and nothing can be proposed.
+    pub fn invalid_because(&self) -> Option<&'static str> {
+        match crate::typo::check(self.email()) {
+            crate::typo::Check::Invalid(why) => Some(why),
+            _ => None,
+        }
+    }
+
+    /// Whether the domain is a big mailbox provider (Gmail, Outlook…), where an unknown user
+    /// means the account is gone, not that the person changed jobs.
+    pub fn at_mailbox_provider(&self) -> bool {
+        let domain = self.stored().domain as usize;
+        self.dataset.providers.get(domain).copied().unwrap_or(false)
     }
 
     /// The verdict, with why.
@@ -744,6 +822,8 @@ pub struct Dataset {
     /// The index of the first contact of each chunk, ascending.
     pub(crate) chunk_starts: Vec<u32>,
     pub(crate) domains: Vec<Box<str>>,
+    /// Per domain: whether it is a big mailbox provider.
+    pub(crate) providers: Vec<bool>,
     pub(crate) extra_codes: HashMap<u32, Codes>,
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::Datelike;
 use serde::Serialize;
 
+use crate::advice::{Advice, advise_stored};
 use crate::codes::{Disposition, Reason, ReplyCode, StatusCode, catalog};
 use crate::model::{
     Contact, ContactRef, Dataset, pack_reply, pack_status, unpack_date, unpack_reply, unpack_status,
@@ -26,12 +27,15 @@ pub enum GroupBy {
     Domain,
     /// The month of the suppression date.
     Month,
+    /// The recommended next step.
+    Action,
 }
 
 impl GroupBy {
     /// Every grouping, in the order the dashboard cycles through them.
-    pub const ALL: [GroupBy; 6] = [
+    pub const ALL: [GroupBy; 7] = [
         GroupBy::Disposition,
+        GroupBy::Action,
         GroupBy::Reason,
         GroupBy::Code,
         GroupBy::Enhanced,
@@ -48,6 +52,7 @@ impl GroupBy {
             GroupBy::Reason => "reason",
             GroupBy::Domain => "domain",
             GroupBy::Month => "month",
+            GroupBy::Action => "action",
         }
     }
 
@@ -73,6 +78,8 @@ pub enum Key<'a> {
     Domain(&'a str),
     /// A year and month, or no date.
     Month(Option<(i32, u32)>),
+    /// A next step.
+    Action(Advice),
 }
 
 impl Key<'_> {
@@ -109,6 +116,7 @@ impl fmt::Display for Key<'_> {
             Key::Domain(domain) => f.write_str(domain),
             Key::Month(Some((year, month))) => write!(f, "{year}-{month:02}"),
             Key::Month(None) => f.write_str("(no date)"),
+            Key::Action(advice) => f.write_str(advice.as_str()),
         }
     }
 }
@@ -179,7 +187,7 @@ pub fn breakdown(
     let mut counts = vec![0usize; bucket_space(dataset, by)];
     let mut total = 0;
     for index in indices {
-        counts[bucket(&dataset.contacts[index], by)] += 1;
+        counts[bucket(dataset, &dataset.contacts[index], by)] += 1;
         total += 1;
     }
     let mut keyed: Vec<(Key<'_>, usize)> = counts
@@ -225,7 +233,11 @@ pub fn select(dataset: &Dataset, groups: &[(GroupBy, String)]) -> Vec<u32> {
         .contacts
         .iter()
         .enumerate()
-        .filter(|(_, contact)| wanted.iter().all(|&(by, b)| Some(bucket(contact, by)) == b))
+        .filter(|(_, contact)| {
+            wanted
+                .iter()
+                .all(|&(by, b)| Some(bucket(dataset, contact, by)) == b)
+        })
         .map(|(index, _)| index as u32)
         .collect()
 }
@@ -241,11 +253,13 @@ fn bucket_space(dataset: &Dataset, by: GroupBy) -> usize {
         GroupBy::Enhanced => usize::from(u16::MAX) + 1,
         GroupBy::Domain => dataset.domains.len().max(1),
         GroupBy::Month => MONTH_BUCKETS,
+        GroupBy::Action => Advice::ALL.len(),
     }
 }
 
-fn bucket(contact: &Contact, by: GroupBy) -> usize {
+fn bucket(dataset: &Dataset, contact: &Contact, by: GroupBy) -> usize {
     match by {
+        GroupBy::Action => advise_stored(dataset, contact).slot(),
         GroupBy::Disposition => contact.class.disposition_slot(),
         GroupBy::Reason => contact.class.reason_slot(),
         GroupBy::Code => usize::from(contact.reply),
@@ -278,6 +292,7 @@ fn bucket_key(dataset: &Dataset, bucket: usize, by: GroupBy) -> Key<'_> {
         GroupBy::Code => Key::Reply(unpack_reply(bucket as u16)),
         GroupBy::Enhanced => Key::Status(unpack_status(bucket as u16)),
         GroupBy::Domain => Key::Domain(dataset.domains.get(bucket).map_or("", |d| d)),
+        GroupBy::Action => Key::Action(Advice::ALL[bucket]),
         GroupBy::Month => Key::Month(
             bucket
                 .checked_sub(1)

@@ -454,6 +454,7 @@ fn every_grouping_drills_down_to_its_count() {
     let total = header_count(&screen);
     let groupings = [
         "disposition",
+        "action",
         "reason",
         "code",
         "enhanced",
@@ -461,7 +462,7 @@ fn every_grouping_drills_down_to_its_count() {
         "month",
     ];
     for (at, by) in groupings.iter().enumerate() {
-        let title = format!("Breakdown 1 · by {by} ({}/6", at + 1);
+        let title = format!("Breakdown 1 · by {by} ({}/{}", at + 1, groupings.len());
         let screen = tui.wait_for_text(&title);
         let rows = screen.table_rows("Breakdown 1 ·");
         assert!(!rows.is_empty(), "no rows by {by}:\n{}", screen.text());
@@ -552,7 +553,8 @@ fn bars_follow_counts(keys: &str, by: &str) {
 #[test]
 fn breakdown_bars_follow_counts() {
     bars_follow_counts("", "disposition");
-    bars_follow_counts("l", "reason");
+    bars_follow_counts("l", "action");
+    bars_follow_counts("ll", "reason");
 }
 
 /// Breakdown bars are proportional to the counts in the month grouping, which is sorted by
@@ -644,20 +646,20 @@ fn mouse_click_selects_and_wheel_scrolls() {
     quit(tui);
 }
 
-/// `l` switches the breakdown to the next grouping (disposition → reason), `h` back.
+/// `l` switches the breakdown to the next grouping (disposition → action), `h` back.
 #[test]
 fn l_and_h_switch_the_grouping() {
     let (mut tui, screen) = open_sample(120, 40);
-    assert!(screen.contains("Breakdown 1 · by disposition (1/6"));
+    assert!(screen.contains("Breakdown 1 · by disposition (1/7"));
     tui.type_text("l");
-    let screen = tui.wait_for_text("Breakdown 1 · by reason (2/6");
+    let screen = tui.wait_for_text("Breakdown 1 · by action (2/7");
     let rows = screen.table_rows("Breakdown 1 ·");
     assert!(
-        rows.iter().any(|row| row.contains("user-unknown")),
-        "reasons listed: {rows:?}"
+        rows.iter().any(|row| row.contains("fix-typo")),
+        "actions listed: {rows:?}"
     );
     tui.type_text("h");
-    tui.wait_for_text("Breakdown 1 · by disposition (1/6");
+    tui.wait_for_text("Breakdown 1 · by disposition (1/7");
     quit(tui);
 }
 
@@ -893,7 +895,7 @@ fn odd_sizes_survive_a_tour_of_the_keys() {
             (b"\x1b", "Enter drill down"),
             (b"w", "Load warnings"),
             (b"\x1b", "Enter drill down"),
-            (b"lllll", "by month"),
+            (b"llllll", "by month"),
             (b"G\r", "filter: month="),
             (b"G\r", "Contact detail"),
             (b"\x1b", "Enter detail"),
@@ -1037,7 +1039,7 @@ fn large_file_opens_and_search_finds_one_address() {
     let mut tui = Tui::spawn(120, 40, &[&path]);
     let slow = Duration::from_secs(20);
     let screen = tui.wait_for_within("the large file loaded", slow, |s| {
-        s.contains(&format!("{ROWS} contacts"))
+        s.line(0).contains(&format!("{ROWS} contacts"))
     });
     assert_eq!(header_count(&screen), ROWS, "{}", screen.text());
     tui.type_text(&format!("/{TARGET}"));
@@ -1182,4 +1184,38 @@ fn crossterm_sequences_are_the_expected_ones() {
         .write_ansi(&mut leave)
         .unwrap();
     assert_eq!(leave, LEAVE_ALT);
+}
+
+/// Space marks two contacts, `e` asks for a file name, Enter writes them; a second export to
+/// the same name asks before replacing, and `n` keeps the file.
+#[test]
+fn marked_contacts_export_from_the_dashboard() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("picked.csv");
+    let (mut tui, _) = open_sample(120, 40);
+    tui.type_text("2  ");
+    tui.wait_for_text("● 2 marked");
+    tui.type_text("e");
+    tui.wait_for_text("Export 2 contacts to: bouncelens-marked.csv");
+    tui.key(b"\x15");
+    tui.type_text(&out.display().to_string());
+    tui.key(b"\r");
+    tui.wait_for_text(&format!("Exported 2 contacts to {}", out.display()));
+    let written = std::fs::read_to_string(&out).expect("the export is written");
+    assert_eq!(
+        written.lines().count(),
+        3,
+        "a header and two contacts:\n{written}"
+    );
+    tui.type_text("e");
+    tui.wait_for_text("Export 2 contacts to:");
+    tui.key(b"\x15");
+    tui.type_text(&out.display().to_string());
+    tui.key(b"\r");
+    tui.wait_for_text("already exists. Replace it? [y/N]");
+    tui.type_text("n");
+    tui.wait_for_text("Export 2 contacts to:");
+    tui.esc_then("the prompt closes", |s| s.contains("Export cancelled"));
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), written);
+    quit(tui);
 }

@@ -75,7 +75,7 @@ fn breakdown_pane() {
 
 #[test]
 fn breakdown_by_enhanced_code() {
-    snapshot("breakdown_enhanced", "lll");
+    snapshot("breakdown_enhanced", "llll");
 }
 
 #[test]
@@ -107,4 +107,9 @@ fn help_overlay() {
 fn terminal_too_small() {
     let app = app(40, 10);
     insta::assert_snapshot!("too_small_40x10", screen(&app));
+}
+
+#[test]
+fn marked_contacts_and_the_export_prompt() {
+    snapshot("export_prompt", "2 j e");
 }

@@ -9,8 +9,11 @@ use bouncelens::ingest::{Input, LoadOptions, load};
 use bouncelens::model::Dataset;
 use bouncelens::search::Searcher;
 use bouncelens::stats::GroupBy;
-use bouncelens::tui::app::{Action, App, Context, Overlay, Pane, action_for_key};
+use bouncelens::tui::app::{
+    Action, App, Context, Effect, ExportFailure, Overlay, Pane, action_for_key,
+};
 use bouncelens::tui::keys::Command;
+use bouncelens::tui::prompt::Prompt;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 fn sample() -> Arc<Dataset> {
@@ -243,8 +246,8 @@ fn drill_downs_and_search_combine() {
 fn groupings_cycle_and_regroup_the_visible_contacts() {
     let mut app = app();
     keys(&mut app, "l");
-    assert_eq!(app.group_by, GroupBy::Reason);
-    assert_eq!(app.breakdown.by, GroupBy::Reason);
+    assert_eq!(app.group_by, GroupBy::Action);
+    assert_eq!(app.breakdown.by, GroupBy::Action);
     let total: usize = app.breakdown.bins.iter().map(|b| b.count).sum();
     assert_eq!(total, app.visible.len());
     keys(&mut app, "h");
@@ -391,4 +394,149 @@ fn resizing_keeps_the_selection_visible_and_never_panics() {
     let rows = app.areas().rows_visible(Pane::Contacts);
     assert!(app.contacts.selected >= app.contacts.offset);
     assert!(app.contacts.selected < app.contacts.offset + rows);
+}
+
+#[test]
+fn space_marks_and_moves_down_a_and_u_mark_all_and_none() {
+    let mut app = app();
+    keys(&mut app, "2");
+    let first = app.visible[0] as usize;
+    let second = app.visible[1] as usize;
+    keys(&mut app, "  ");
+    assert_eq!(app.marks.count(), 2);
+    assert!(app.marks.contains(first) && app.marks.contains(second));
+    assert_eq!(
+        app.contacts.selected, 2,
+        "each mark moves the selection down"
+    );
+    keys(&mut app, "k ");
+    assert_eq!(app.marks.count(), 1, "space again unmarks");
+    assert!(!app.marks.contains(second));
+    keys(&mut app, "u");
+    assert_eq!(app.marks.count(), 0);
+    keys(&mut app, "/gmail");
+    key(&mut app, KeyCode::Enter);
+    let shown = app.visible.len();
+    assert!(shown > 0 && shown < app.dataset.len());
+    keys(&mut app, "a");
+    assert_eq!(app.marks.count(), shown, "a marks what the search shows");
+    assert!(app.visible.iter().all(|&i| app.marks.contains(i as usize)));
+}
+
+/// The export prompt offers a name saying what is exported, and Enter hands the rows to the
+/// runtime as an effect instead of writing from the state.
+fn export_effect(app: &mut App) -> (String, Vec<usize>, bool) {
+    key(app, KeyCode::Enter);
+    let effects = app.take_effects();
+    match effects.as_slice() {
+        [
+            Effect::Export {
+                path,
+                rows,
+                replace,
+            },
+        ] => (path.clone(), rows.clone(), *replace),
+        other => panic!("expected one export, got {other:?}"),
+    }
+}
+
+#[test]
+fn export_without_marks_writes_the_filtered_list_in_its_order() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter);
+    let hard = app.visible.clone();
+    assert!(
+        hard.iter()
+            .all(|&i| app.dataset.contact(i as usize).disposition() == Disposition::Hard)
+    );
+    keys(&mut app, "e");
+    assert_eq!(app.context(), Context::Prompt);
+    match &app.prompt {
+        Some(Prompt::ExportPath { path, count }) => {
+            assert_eq!(path, "bouncelens-disposition-hard.csv");
+            assert_eq!(*count, hard.len());
+        }
+        other => panic!("expected the path prompt, got {other:?}"),
+    }
+    let (path, rows, replace) = export_effect(&mut app);
+    assert_eq!(path, "bouncelens-disposition-hard.csv");
+    assert_eq!(rows, hard.iter().map(|&i| i as usize).collect::<Vec<_>>());
+    assert!(!replace);
+    assert_eq!(app.context(), Context::Pane(Pane::Contacts));
+}
+
+#[test]
+fn export_of_marks_asks_before_replacing() {
+    let mut app = app();
+    keys(&mut app, "2 j e");
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut app, "out.csv");
+    let (path, rows, replace) = export_effect(&mut app);
+    assert_eq!(path, "out.csv");
+    assert_eq!(rows.len(), 2, "the two marked contacts, in file order");
+    assert!(rows[0] < rows[1]);
+    assert!(!replace);
+    app.update(Action::Exported(Err(ExportFailure::Exists(
+        "out.csv".into(),
+    ))));
+    assert!(matches!(app.prompt, Some(Prompt::ConfirmReplace { .. })));
+    keys(&mut app, "n");
+    assert!(
+        matches!(&app.prompt, Some(Prompt::ExportPath { path, .. }) if path == "out.csv"),
+        "no goes back to the name"
+    );
+    key(&mut app, KeyCode::Enter);
+    app.take_effects();
+    app.update(Action::Exported(Err(ExportFailure::Exists(
+        "out.csv".into(),
+    ))));
+    keys(&mut app, "y");
+    match app.take_effects().as_slice() {
+        [Effect::Export { replace: true, .. }] => {}
+        other => panic!("expected a replacing export, got {other:?}"),
+    }
+    app.update(Action::Exported(Ok((2, "out.csv".into()))));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Exported 2 contacts to out.csv")
+    );
+    keys(&mut app, "j");
+    assert_eq!(app.notice, None, "the next key clears the notice");
+}
+
+#[test]
+fn esc_cancels_the_export_and_keys_go_back_to_the_panes() {
+    let mut app = app();
+    keys(&mut app, "e");
+    keys(&mut app, "q");
+    assert!(!app.quit, "q is typed into the file name");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.prompt, None);
+    assert!(app.take_effects().is_empty());
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn y_copies_the_address_or_the_detail_text() {
+    let mut app = app();
+    keys(&mut app, "2jy");
+    let email = app
+        .dataset
+        .contact(app.visible[1] as usize)
+        .email()
+        .to_string();
+    assert_eq!(app.take_effects(), vec![Effect::Copy(email.clone())]);
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "y");
+    match app.take_effects().as_slice() {
+        [Effect::Copy(text)] => {
+            assert!(text.starts_with(&email), "{text}");
+            assert!(
+                text.contains("NEXT STEP") && text.contains("SERVER SAID"),
+                "{text}"
+            );
+        }
+        other => panic!("expected a copy, got {other:?}"),
+    }
 }

@@ -17,9 +17,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::codes::classify::{Evidence, classify};
 use crate::codes::extract::{Codes, extract, mask_variable_parts};
 use crate::model::{
-    Chunk, Contact, Dataset, Ends, PackedClass, Role, WarningKind, pack_date, pack_reply,
-    pack_status,
+    AddressState, Chunk, Contact, Dataset, EXTRA_CODES, Ends, PackedClass, Role, WarningKind,
+    pack_date, pack_reply, pack_status,
 };
+use crate::typo;
 
 /// Rows per chunk: large enough to amortise the hand-over between threads, small enough that
 /// both workers stay busy on modest files.
@@ -537,6 +538,7 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
     if !looks_like_email(email) {
         out.warnings.push((WarningKind::NotAnAddress, line64));
     }
+    let address_flags = AddressState::flags(&typo::check(email));
     let joined;
     let reason_text: &str = match plan.reasons.as_slice() {
         [] => "",
@@ -576,7 +578,12 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         reply: verdict.reply,
         status: verdict.status,
         class: verdict.class,
-        has_extra_codes: verdict.has_extra_codes,
+        flags: address_flags
+            | if verdict.has_extra_codes {
+                EXTRA_CODES
+            } else {
+                0
+            },
     });
 }
 

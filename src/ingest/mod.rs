@@ -159,6 +159,11 @@ pub fn load(inputs: &[Input], options: &LoadOptions) -> Result<Dataset, LoadErro
             }
         })?;
     }
+    dataset.providers = dataset
+        .domains
+        .iter()
+        .map(|domain| crate::typo::is_mailbox_provider(domain))
+        .collect();
     Ok(dataset)
 }
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
+use crate::advice::{self, DomainNote};
 use crate::codes::Disposition;
 use crate::codes::catalog::{self, Entry};
 use crate::ingest::LoadProgress;
@@ -19,8 +20,14 @@ use ratatui::text::Line;
 
 use super::keys::{self, Command};
 use super::layout::{self, Areas};
+use super::marks::Marks;
+use super::prompt::Prompt;
 use super::theme::Theme;
 use super::{detail, help};
+
+mod cleanup;
+
+pub use cleanup::copied;
 
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,6 +74,8 @@ pub enum Context {
     Typing(Pane),
     /// An overlay is open.
     Overlay,
+    /// The prompt at the bottom is reading a line.
+    Prompt,
 }
 
 /// Everything that can happen to the state.
@@ -85,6 +94,36 @@ pub enum Action {
     /// Search results: the generation, the ranked contact indices, and whether the ranking is
     /// complete or only the best of the first contacts scanned.
     SearchDone(u64, Vec<u32>, bool),
+    /// An export finished: how many contacts went to which file, or why not.
+    Exported(Result<(usize, String), ExportFailure>),
+    /// Something to tell the user on the status line (the runtime copied to the clipboard).
+    Notice(String),
+}
+
+/// Why an export did not happen, as the dashboard needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The file exists: ask before replacing it.
+    Exists(String),
+    /// Anything else, said in one line.
+    Failed(String),
+}
+
+/// Work with side effects that [`App::update`] asks for and the runtime carries out, so the
+/// state stays pure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write these contacts as CSV to `path`; `replace` once the user agreed.
+    Export {
+        /// Destination.
+        path: String,
+        /// Contact indices, in the order to write them.
+        rows: Vec<usize>,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
+    /// Put this text on the clipboard (OSC 52, so it works over SSH).
+    Copy(String),
 }
 
 /// Maps a key press to an action. Releases and repeats are ignored, or Windows terminals would
@@ -97,7 +136,7 @@ pub fn action_for_key(key: KeyEvent, context: Context) -> Option<Action> {
         return Some(Action::Command(command));
     }
     match (context, key.code) {
-        (Context::Typing(_), crossterm::event::KeyCode::Char(c))
+        (Context::Typing(_) | Context::Prompt, crossterm::event::KeyCode::Char(c))
             if !key.modifiers.intersects(
                 crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
             ) =>
@@ -288,6 +327,16 @@ pub struct App {
     pub theme: Theme,
     /// Set while the contacts load in the background, for the progress gauge.
     pub loading: Option<Arc<LoadProgress>>,
+    /// Contacts marked for export.
+    pub marks: Marks,
+    /// The line being read at the bottom, if any.
+    pub prompt: Option<Prompt>,
+    /// What the last action did, shown in the hint bar until the next key.
+    pub notice: Option<String>,
+    /// Domains to deal with as a whole, biggest first.
+    pub domain_notes: Vec<DomainNote>,
+    /// Side effects waiting for the runtime.
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -298,6 +347,8 @@ impl App {
         let shown = (0..entries.len()).collect();
         let code_counts = count_codes(&dataset);
         let totals = stats::disposition_totals(dataset.contacts());
+        let dataset_len = dataset.len();
+        let domain_notes = advice::domain_notes(&dataset);
         let mut app = App {
             dataset,
             focus: Pane::Breakdown,
@@ -332,6 +383,11 @@ impl App {
             quit: false,
             theme: Theme { color: true },
             loading: None,
+            marks: Marks::new(dataset_len),
+            prompt: None,
+            notice: None,
+            domain_notes,
+            effects: Vec::new(),
         };
         app.regroup();
         app
@@ -342,6 +398,8 @@ impl App {
     pub fn finish_loading(&mut self, dataset: Arc<Dataset>) {
         self.code_counts = count_codes(&dataset);
         self.totals = stats::disposition_totals(dataset.contacts());
+        self.marks = Marks::new(dataset.len());
+        self.domain_notes = advice::domain_notes(&dataset);
         self.dataset = dataset;
         self.loading = None;
         self.refilter();
@@ -349,7 +407,9 @@ impl App {
 
     /// Which keys apply now.
     pub fn context(&self) -> Context {
-        if self.overlay.is_some() {
+        if self.prompt.is_some() {
+            Context::Prompt
+        } else if self.overlay.is_some() {
             Context::Overlay
         } else if self.focus == Pane::Contacts && self.search.typing
             || self.focus == Pane::Codes && self.codes.query.typing
@@ -384,11 +444,28 @@ impl App {
             .map(|&i| &self.codes.entries[i])
     }
 
+    /// The side effects asked for since the last call, for the runtime to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if matches!(action, Action::Command(_) | Action::Type(_)) {
+            self.notice = None;
+        }
+        if self.prompt.is_some() {
+            match action {
+                Action::Command(command) => return self.prompt_command(command),
+                Action::Type(c) => return self.prompt_type(c),
+                _ => {}
+            }
+        }
         match action {
             Action::Command(command) => self.command(command),
             Action::Type(c) => self.type_char(c),
+            Action::Exported(result) => self.exported(result),
+            Action::Notice(text) => self.notice = Some(text),
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.refollow();
@@ -442,6 +519,11 @@ impl App {
                 self.search = QueryState::default();
                 self.refilter();
             }
+            Command::Mark => self.toggle_mark(),
+            Command::MarkAll => self.mark_all(),
+            Command::ClearMarks => self.clear_marks(),
+            Command::Export => self.ask_export_path(),
+            Command::Copy => self.copy_selected(),
             Command::DeleteChar | Command::ClearQuery | Command::Accept => {}
         }
     }
@@ -452,6 +534,10 @@ impl App {
         let scroll = match command {
             Command::Quit => {
                 self.quit = true;
+                return;
+            }
+            Command::Copy => {
+                self.copy_overlay(overlay);
                 return;
             }
             Command::Back => {
@@ -478,7 +564,7 @@ impl App {
         match overlay {
             Overlay::Help => help::help_lines(self.theme),
             Overlay::Warnings => help::warning_lines(self),
-            Overlay::Detail(index) => detail::lines(&self.dataset, index, self.theme),
+            Overlay::Detail(index) => detail::lines(self, index),
         }
     }
 

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let with_meaning = breakdown.by.is_code();
     let value_width = match breakdown.by {
         GroupBy::Domain => 24,
-        GroupBy::Reason => 17,
+        GroupBy::Reason | GroupBy::Action => 17,
         GroupBy::Disposition => 11,
         _ => 9,
     };

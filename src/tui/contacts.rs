@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let range = window(app.contacts, app.visible.len(), height);
     let query = Query::parse(&app.search.text);
     let searcher = Searcher::default();
-    let columns = Columns::for_width(inner.width);
+    let columns = Columns::for_width(inner.width, app.marks.count() > 0);
     let rows = app.visible[range.clone()].iter().map(|&index| {
         let index = index as usize;
         let contact = app.dataset.contact(index);
@@ -64,6 +64,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if columns.server_text {
             cells.push(Cell::from(flatten(&contact.reason_text())).style(theme.dim()));
         }
+        if columns.marks {
+            let marked = if app.marks.contains(index) { "●" } else { "" };
+            cells.insert(0, Cell::from(Span::styled(marked, theme.focused())));
+        }
         Row::new(cells)
     });
     let header = Row::new(columns.titles()).style(theme.header());
@@ -85,13 +89,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 struct Columns {
     words: bool,
     server_text: bool,
+    /// A narrow first column for the export marks, only while something is marked.
+    marks: bool,
 }
 
 impl Columns {
-    fn for_width(width: u16) -> Columns {
+    fn for_width(width: u16, marks: bool) -> Columns {
         Columns {
             words: width >= 100,
             server_text: width >= 120,
+            marks,
         }
     }
 
@@ -105,6 +112,9 @@ impl Columns {
         ];
         if self.server_text {
             titles.push("SERVER SAID");
+        }
+        if self.marks {
+            titles.insert(0, "");
         }
         titles
     }
@@ -121,6 +131,9 @@ impl Columns {
             widths[1] = Constraint::Length(32);
             widths[2] = Constraint::Length(20);
             widths.push(Constraint::Fill(1));
+        }
+        if self.marks {
+            widths.insert(0, Constraint::Length(1));
         }
         widths
     }

@@ -5,8 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::advice;
 use crate::codes::catalog;
-use crate::model::{ContactRef, Dataset};
+use crate::model::ContactRef;
 
 use super::app::{App, Overlay};
 use super::layout::overlay_area;
@@ -17,12 +18,20 @@ use super::widgets::draw_window;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16) {
     let theme = app.theme;
     let area = overlay_area(area, Overlay::Detail(index));
-    let lines = lines(&app.dataset, index, theme);
-    draw_window(frame, area, "Contact detail", lines, scroll, theme);
+    let lines = lines(app, index);
+    draw_window(
+        frame,
+        area,
+        "Contact detail (y copies)",
+        lines,
+        scroll,
+        theme,
+    );
 }
 
 /// The detail text for contact `index`.
-pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>> {
+pub fn lines(app: &App, index: usize) -> Vec<Line<'static>> {
+    let (dataset, theme) = (&app.dataset, app.theme);
     if index >= dataset.len() {
         return vec![Line::from("No such contact.")];
     }
@@ -75,10 +84,8 @@ pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>
             theme.warning(),
         )));
     }
-    lines.push(Line::from(format!(
-        "  Next step: {}",
-        catalog::reason_step(class.reason)
-    )));
+    lines.push(Line::default());
+    lines.extend(next_step_lines(app, &contact, theme));
     lines.push(Line::default());
     lines.push(section("SERVER SAID"));
     let reason_text = contact.reason_text();
@@ -111,6 +118,43 @@ pub fn lines(dataset: &Dataset, index: usize, theme: Theme) -> Vec<Line<'static>
         "  · columns bouncelens does not use, kept as they are",
         theme.dim(),
     )));
+    lines
+}
+
+/// What to do, why, the corrected address for a typo, and the domain's note when the whole
+/// domain fails.
+fn next_step_lines(app: &App, contact: &ContactRef<'_>, theme: Theme) -> Vec<Line<'static>> {
+    let recommendation = advice::recommend(contact);
+    let mut step = vec![
+        Span::raw("  "),
+        Span::styled(recommendation.advice.to_string(), theme.focused()),
+    ];
+    if let Some(suggestion) = &recommendation.suggestion {
+        step.push(Span::raw(" → "));
+        step.push(Span::styled(suggestion.address.clone(), theme.header()));
+    }
+    let mut lines = vec![
+        Line::from(Span::styled("NEXT STEP", theme.header())),
+        Line::from(step),
+        Line::from(format!("  Why: {}.", recommendation.why)),
+    ];
+    if recommendation.suggestion.is_none() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  About {}: {}",
+                contact.reason(),
+                catalog::reason_step(contact.reason())
+            ),
+            theme.dim(),
+        )));
+    }
+    let domain = contact.domain();
+    if let Some(note) = app.domain_notes.iter().find(|n| n.domain == domain) {
+        lines.push(Line::from(Span::styled(
+            format!("  Whole domain {}: {}.", note.domain, note.why),
+            theme.warning(),
+        )));
+    }
     lines
 }
 

@@ -20,6 +20,10 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         ("Codes pane", Scope::In(Pane::Codes)),
         ("While typing a search", Scope::Typing),
         ("In this window and the detail view", Scope::Overlay),
+        (
+            "While the export prompt asks for a file name",
+            Scope::Prompt,
+        ),
     ];
     let mut lines = Vec::new();
     for (title, scope) in sections {

@@ -58,6 +58,16 @@ pub enum Command {
     ClearQuery,
     /// While typing: keep the query and return to the list.
     Accept,
+    /// Mark or unmark the selected contact.
+    Mark,
+    /// Mark every contact the list shows.
+    MarkAll,
+    /// Unmark everything.
+    ClearMarks,
+    /// Export the marked contacts, or the list as shown.
+    Export,
+    /// Copy the selected address (or the detail text) to the clipboard.
+    Copy,
 }
 
 /// Where a binding applies.
@@ -71,6 +81,8 @@ pub enum Scope {
     Typing,
     /// While an overlay (help, detail, warnings) is open.
     Overlay,
+    /// While the prompt reads a line.
+    Prompt,
 }
 
 /// One line of the key table.
@@ -124,7 +136,7 @@ pub static BINDINGS: &[Binding] = &[
         "l/→",
         S::In(Pane::Breakdown),
         C::NextGrouping,
-        "next grouping (disposition, reason, code, enhanced, domain, month)",
+        "next grouping (disposition, action, reason, code, enhanced, domain, month)",
         Some("grouping"),
         [(K::Char('l'), NONE), (K::Right, NONE)]
     ),
@@ -161,6 +173,14 @@ pub static BINDINGS: &[Binding] = &[
         [(K::Char('S'), NONE)]
     ),
     bind!(
+        "Space",
+        S::In(Pane::Contacts),
+        C::Mark,
+        "mark or unmark the contact (then moves down)",
+        Some("mark"),
+        [(K::Char(' '), NONE)]
+    ),
+    bind!(
         "Enter",
         S::In(Pane::Codes),
         C::Open,
@@ -191,6 +211,38 @@ pub static BINDINGS: &[Binding] = &[
         "remove every filter and the search",
         None,
         [(K::Char('x'), NONE)]
+    ),
+    bind!(
+        "a",
+        S::Global,
+        C::MarkAll,
+        "mark every contact the list shows",
+        None,
+        [(K::Char('a'), NONE)]
+    ),
+    bind!(
+        "u",
+        S::Global,
+        C::ClearMarks,
+        "unmark every contact",
+        None,
+        [(K::Char('u'), NONE)]
+    ),
+    bind!(
+        "e",
+        S::Global,
+        C::Export,
+        "export the marked contacts (or the list as shown) to CSV",
+        Some("export"),
+        [(K::Char('e'), NONE)]
+    ),
+    bind!(
+        "y",
+        S::Global,
+        C::Copy,
+        "copy the selected address to the clipboard (OSC 52, works over SSH)",
+        None,
+        [(K::Char('y'), NONE)]
     ),
     bind!(
         "Tab",
@@ -453,8 +505,56 @@ pub static BINDINGS: &[Binding] = &[
         [(K::Char('G'), NONE), (K::End, NONE)]
     ),
     bind!(
+        "y",
+        S::Overlay,
+        C::Copy,
+        "copy the text to the clipboard",
+        Some("copy"),
+        [(K::Char('y'), NONE)]
+    ),
+    bind!(
         "Ctrl-c",
         S::Overlay,
+        C::Quit,
+        "quit",
+        None,
+        [(K::Char('c'), CTRL)]
+    ),
+    bind!(
+        "Enter",
+        S::Prompt,
+        C::Accept,
+        "confirm",
+        Some("confirm"),
+        [(K::Enter, NONE)]
+    ),
+    bind!(
+        "Esc",
+        S::Prompt,
+        C::Back,
+        "cancel",
+        Some("cancel"),
+        [(K::Esc, NONE)]
+    ),
+    bind!(
+        "Backspace",
+        S::Prompt,
+        C::DeleteChar,
+        "delete a character",
+        None,
+        [(K::Backspace, NONE)]
+    ),
+    bind!(
+        "Ctrl-u",
+        S::Prompt,
+        C::ClearQuery,
+        "delete the whole line",
+        None,
+        [(K::Char('u'), CTRL)]
+    ),
+    bind!(
+        "Ctrl-c",
+        S::Prompt,
         C::Quit,
         "quit",
         None,
@@ -467,6 +567,7 @@ pub fn applies(scope: Scope, context: Context) -> bool {
     match (scope, context) {
         (Scope::Typing, Context::Typing(_)) => true,
         (Scope::Overlay, Context::Overlay) => true,
+        (Scope::Prompt, Context::Prompt) => true,
         (Scope::Global, Context::Pane(_)) => true,
         (Scope::In(pane), Context::Pane(focused)) => pane == focused,
         _ => false,

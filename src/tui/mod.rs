@@ -10,6 +10,8 @@ pub mod detail;
 pub mod help;
 pub mod keys;
 pub mod layout;
+pub mod marks;
+pub mod prompt;
 mod status;
 pub mod theme;
 pub mod ui;
@@ -17,6 +19,7 @@ mod widgets;
 mod worker;
 
 use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
@@ -25,11 +28,13 @@ use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
+use crossterm::style::Print;
 
+use crate::export::{self, SaveError};
 use crate::ingest::{self, Input, LoadError, LoadOptions, LoadProgress};
 use crate::model::Dataset;
 
-use app::{Action, App, action_for_key, action_for_mouse};
+use app::{Action, App, Effect, ExportFailure, action_for_key, action_for_mouse};
 use theme::Theme;
 use worker::SearchWorker;
 
@@ -73,6 +78,7 @@ enum Message {
     Loaded(Result<Dataset, LoadError>),
     Input(Event),
     Searched(u64, Vec<u32>, bool),
+    Exported(Result<(usize, String), ExportFailure>),
 }
 
 /// Restores the terminal when dropped, whatever way the dashboard ends.
@@ -108,6 +114,13 @@ pub fn run(inputs: Vec<Input>, options: LoadOptions) -> Result<(), TuiError> {
     app.theme = Theme::from_env();
     app.loading = Some(Arc::clone(&progress));
     let (sender, inbox) = channel();
+    let input_paths: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| match input {
+            Input::Path(path) => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
     spawn_input(sender.clone(), Arc::clone(&stop));
     spawn_loader(inputs, options, progress, sender.clone());
     let mut worker: Option<SearchWorker> = None;
@@ -141,6 +154,9 @@ pub fn run(inputs: Vec<Input>, options: LoadOptions) -> Result<(), TuiError> {
             if let (Some(worker), Some(request)) = (&worker, app.take_search_request()) {
                 worker.submit(request);
             }
+            for effect in app.take_effects() {
+                carry_out(effect, &mut app, &input_paths, &sender);
+            }
         }
     }
     stop.store(true, Ordering::SeqCst);
@@ -172,11 +188,76 @@ fn spawn_worker(dataset: &Arc<Dataset>, sender: &Sender<Message>) -> SearchWorke
     })
 }
 
+/// Does what the state asked for: an export on its own thread (a million rows take a few
+/// seconds, and typing must not wait), a copy to the clipboard at once.
+fn carry_out(effect: Effect, app: &mut App, inputs: &[PathBuf], sender: &Sender<Message>) {
+    match effect {
+        Effect::Export {
+            path,
+            rows,
+            replace,
+        } => {
+            let dataset = Arc::clone(&app.dataset);
+            let inputs = inputs.to_vec();
+            let sender = sender.clone();
+            let spawned = thread::Builder::new().name("export".into()).spawn(move || {
+                let result = export::save(&dataset, &rows, Path::new(&path), &inputs, replace)
+                    .map(|count| (count, path))
+                    .map_err(|error| match error {
+                        SaveError::Exists(existing) => {
+                            ExportFailure::Exists(existing.display().to_string())
+                        }
+                        other => ExportFailure::Failed(other.to_string()),
+                    });
+                let _ = sender.send(Message::Exported(result));
+            });
+            if let Err(error) = spawned {
+                app.update(Action::Exported(Err(ExportFailure::Failed(
+                    error.to_string(),
+                ))));
+            }
+        }
+        Effect::Copy(text) => {
+            let result = execute!(io::stdout(), Print(osc52(&text)));
+            app.update(match result {
+                Ok(()) => app::copied(&text),
+                Err(error) => Action::Notice(format!("Could not copy: {error}")),
+            });
+        }
+    }
+}
+
+/// The escape sequence that asks the terminal to put `text` on the clipboard. Terminals and
+/// multiplexers pass it back to the machine the user sits at, so it works over SSH.
+fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648), all OSC 52 needs.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let word = group.iter().enumerate().fold(0u32, |word, (at, &byte)| {
+            word | u32::from(byte) << (16 - 8 * at)
+        });
+        for at in 0..4 {
+            if at <= group.len() {
+                out.push(char::from(ALPHABET[(word >> (18 - 6 * at)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn handle(app: &mut App, message: Message) {
     let action = match message {
         Message::Searched(generation, ranked, complete) => {
             Some(Action::SearchDone(generation, ranked, complete))
         }
+        Message::Exported(result) => Some(Action::Exported(result)),
         Message::Input(Event::Key(key)) => action_for_key(key, app.context()),
         Message::Input(Event::Mouse(mouse)) => action_for_mouse(mouse),
         Message::Input(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
@@ -230,4 +311,26 @@ fn install_panic_message() {
             "bouncelens: internal error: {message}{place}. Your files were not changed; please report this."
         );
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let vectors = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64(plain.as_bytes()), encoded, "{plain}");
+        }
+        assert_eq!(osc52("ü@x.de"), "\x1b]52;c;w7xAeC5kZQ==\x07");
+    }
 }

@@ -120,12 +120,20 @@ fn filter_line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `[Row 8/180]`: where the contact selection is in the list.
+/// `● 12 marked  [Row 8/180]`: the marks, and where the contact selection is in the list.
 fn row_position(app: &App) -> String {
+    let marked = match app.marks.count() {
+        0 => String::new(),
+        n => format!("● {n} marked  "),
+    };
     if app.visible.is_empty() {
-        "[Row 0/0]".to_string()
+        format!("{marked}[Row 0/0]")
     } else {
-        format!("[Row {}/{}]", app.contacts.selected + 1, app.visible.len())
+        format!(
+            "{marked}[Row {}/{}]",
+            app.contacts.selected + 1,
+            app.visible.len()
+        )
     }
 }
 
@@ -186,6 +194,15 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::styled(format!(" {hint} "), app.theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Draws what the last action did in place of the hints, until the next key.
+pub fn draw_notice(frame: &mut Frame, area: Rect, app: &App, notice: &str) {
+    let line = Line::from(vec![
+        Span::styled(" ● ", app.theme.focused()),
+        Span::styled(notice.to_string(), app.theme.header()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// Says the terminal is too small, centred as well as the space allows.

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 
 use super::app::{App, Overlay, Pane};
-use super::{breakdown, codes, contacts, detail, help, layout, status};
+use super::{breakdown, codes, contacts, detail, help, layout, prompt, status};
 
 /// Draws one frame.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -24,7 +24,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Pane::Codes => codes::draw(frame, rect, app),
         }
     }
-    status::draw_hints(frame, areas.hints, app);
+    match (&app.prompt, &app.notice) {
+        (Some(prompt), _) => prompt::draw(frame, areas.hints, app, prompt),
+        (None, Some(notice)) => status::draw_notice(frame, areas.hints, app, notice),
+        (None, None) => status::draw_hints(frame, areas.hints, app),
+    }
     match app.overlay {
         Some((Overlay::Detail(index), scroll)) => detail::draw(frame, area, app, index, scroll),
         Some((Overlay::Help, scroll)) => help::draw_overlay(

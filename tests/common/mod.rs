@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 pub type Object = Map<String, Value>;
 
 /// The fields `list --format json` and `--format csv` promise for every contact.
-pub const LIST_KEYS: [&str; 10] = [
+pub const LIST_KEYS: [&str; 12] = [
     "email",
     "name",
     "source",
@@ -24,6 +24,8 @@ pub const LIST_KEYS: [&str; 10] = [
     "reason",
     "meaning",
     "raw_reason",
+    "action",
+    "suggestion",
 ];
 
 /// Text that must never reach a user's terminal.
