@@ -189,6 +189,10 @@ pub(crate) struct LoadState {
 struct Verdicts {
     known: FxHashMap<u128, Verdict>,
     masked: String,
+    /// The typo check's answer per domain, for addresses whose plain local part leaves the
+    /// answer to the domain ([`typo::domain_decides`]): a list has thousands of domains but
+    /// millions of addresses.
+    domains: FxHashMap<Box<str>, u8>,
 }
 
 /// A remembered verdict in its stored form.
@@ -245,6 +249,27 @@ impl Verdicts {
         }
         self.known.insert(key, verdict);
         (verdict, has_extra_codes.then_some(codes))
+    }
+}
+
+/// How many domains a worker remembers before starting afresh.
+const DOMAINS_KEPT: usize = 1 << 14;
+
+impl Verdicts {
+    /// The address flags ([`AddressState`]) for `email`.
+    fn address_flags(&mut self, email: &str) -> u8 {
+        let Some(domain) = typo::domain_decides(email) else {
+            return AddressState::flags(&typo::check(email));
+        };
+        if let Some(&flags) = self.domains.get(domain) {
+            return flags;
+        }
+        let flags = AddressState::flags(&typo::check(email));
+        if self.domains.len() >= DOMAINS_KEPT {
+            self.domains.clear();
+        }
+        self.domains.insert(domain.into(), flags);
+        flags
     }
 }
 
@@ -538,7 +563,7 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
     if !looks_like_email(email) {
         out.warnings.push((WarningKind::NotAnAddress, line64));
     }
-    let address_flags = AddressState::flags(&typo::check(email));
+    let address_flags = verdicts.address_flags(email);
     let joined;
     let reason_text: &str = match plan.reasons.as_slice() {
         [] => "",
