@@ -196,6 +196,11 @@ fn assert_terminal_restored(tui: &Tui) {
         "the terminal still reports the mouse"
     );
     assert!(!screen.cursor_hidden, "the cursor is still hidden");
+    assert_eq!(
+        tui.raw_mode(),
+        Some(false),
+        "the terminal is left in raw mode (no echo, no line editing)"
+    );
 }
 
 /// Quits with Ctrl-c (which works everywhere, even while typing) and asserts a clean exit.
@@ -1218,4 +1223,40 @@ fn marked_contacts_export_from_the_dashboard() {
     tui.esc_then("the prompt closes", |s| s.contains("Export cancelled"));
     assert_eq!(std::fs::read_to_string(&out).expect("kept"), written);
     quit(tui);
+}
+
+/// The dashboard puts the terminal in raw mode while it runs (so the restore checks above are
+/// not vacuous).
+#[test]
+fn raw_mode_is_on_while_running() {
+    let (tui, _) = open_sample(80, 24);
+    assert_eq!(
+        tui.raw_mode(),
+        Some(true),
+        "raw mode while the dashboard runs"
+    );
+    quit(tui);
+}
+
+/// 200 resizes within a second, between 10×3 and 300×100: no crash, the last size is drawn
+/// properly, and quitting still gives the terminal back.
+#[test]
+fn resize_storm_survives_and_restores() {
+    let (mut tui, _) = open_sample(120, 40);
+    for step in 0..200u16 {
+        let cols = 10 + (step * 97) % 291;
+        let rows = 3 + (step * 31) % 98;
+        tui.resize(cols, rows);
+        std::thread::sleep(Duration::from_millis(4));
+    }
+    assert!(tui.running(), "the dashboard died in the storm");
+    tui.resize(100, 30);
+    let screen = tui.wait_for("a frame at 100×30 after the storm", |s| {
+        s.contains("Contacts") && s.line(0).contains("433 contacts")
+    });
+    assert!(screen.text().lines().count() <= 30);
+    tui.type_text("q");
+    let status = tui.wait_exit(EXIT_TIMEOUT);
+    assert!(status.success(), "q after the storm: {status:?}");
+    assert_terminal_restored(&tui);
 }

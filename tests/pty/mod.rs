@@ -270,6 +270,23 @@ impl Tui {
             .expect("resizing the pty");
     }
 
+    /// Whether the terminal is in raw mode (no line editing, no echo), read from the terminal's
+    /// settings themselves rather than from the program's output; `None` if they can't be read.
+    pub fn raw_mode(&self) -> Option<bool> {
+        let fd = self.master.as_raw_fd()?;
+        let mut settings = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: `fd` is the open master side of our pty, and tcgetattr fills `settings`
+        // completely when it returns 0.
+        let settings = unsafe {
+            if libc::tcgetattr(fd, settings.as_mut_ptr()) != 0 {
+                return None;
+            }
+            settings.assume_init()
+        };
+        let cooked = libc::ICANON | libc::ECHO;
+        Some(settings.c_lflag & cooked != cooked)
+    }
+
     /// Whether the process is still running.
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
