@@ -1260,3 +1260,24 @@ fn resize_storm_survives_and_restores() {
     assert!(status.success(), "q after the storm: {status:?}");
     assert_terminal_restored(&tui);
 }
+
+/// An export that fails halfway (a file-size limit stands in for a full disk, and works even
+/// as root) says so on the status line and leaves no file, not even the temporary one.
+#[test]
+fn a_failed_export_leaves_nothing_and_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("all.csv");
+    let mut tui = Tui::spawn_after(120, 40, "ulimit -f 16; trap '' XFSZ; exec \"$0\"");
+    tui.wait_for_text("433 contacts");
+    tui.type_text("e");
+    tui.wait_for_text("Export 433 contacts to:");
+    tui.key(b"\x15");
+    tui.type_text(&out.display().to_string());
+    tui.key(b"\r");
+    let screen = tui.wait_for_text("Export failed: could not write");
+    assert!(screen.contains("File too large"), "{}", screen.text());
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+    assert!(tui.running());
+    quit(tui);
+}

@@ -93,6 +93,25 @@ impl Tui {
 
     /// Like [`Tui::spawn`], with extra environment variables.
     pub fn spawn_with_env(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Tui {
+        let mut command = CommandBuilder::new(binary());
+        command.args(args);
+        Tui::spawn_command(cols, rows, command, env)
+    }
+
+    /// Runs the dashboard through `sh -c` after `setup` (such as a `ulimit`), which must end
+    /// by running `"$0"`, the binary.
+    pub fn spawn_after(cols: u16, rows: u16, setup: &str) -> Tui {
+        let mut command = CommandBuilder::new("sh");
+        command.args(["-c", setup, binary()]);
+        Tui::spawn_command(cols, rows, command, &[])
+    }
+
+    fn spawn_command(
+        cols: u16,
+        rows: u16,
+        mut command: CommandBuilder,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -101,8 +120,6 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal opens");
-        let mut command = CommandBuilder::new(binary());
-        command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
