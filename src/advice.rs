@@ -117,10 +117,11 @@ fn decide(facts: Facts) -> Advice {
         at_provider,
     } = facts;
     match disposition {
-        Disposition::OptOut | Disposition::Complaint | Disposition::Unknown => {
-            return Advice::KeepSuppressed;
+        Disposition::OptOut | Disposition::Complaint => return Advice::KeepSuppressed,
+        Disposition::Hard | Disposition::Unknown if address == AddressState::Fixable => {
+            return Advice::FixTypo;
         }
-        Disposition::Hard if address == AddressState::Fixable => return Advice::FixTypo,
+        Disposition::Unknown => return Advice::KeepSuppressed,
         _ => {}
     }
     match reason {
@@ -320,10 +321,14 @@ mod tests {
     }
 
     #[test]
-    fn a_typo_is_fixed_only_after_a_hard_bounce() {
+    fn a_typo_is_fixed_after_a_hard_bounce_or_when_nothing_says_why() {
         let mut hard = facts(Disposition::Hard, Reason::DomainNotFound);
         hard.address = AddressState::Fixable;
         assert_eq!(decide(hard), Advice::FixTypo);
+        let mut silent = facts(Disposition::Unknown, Reason::Other);
+        assert_eq!(decide(silent), Advice::KeepSuppressed);
+        silent.address = AddressState::Fixable;
+        assert_eq!(decide(silent), Advice::FixTypo);
         let mut soft = facts(Disposition::Soft, Reason::MailboxFull);
         soft.address = AddressState::Fixable;
         assert_eq!(decide(soft), Advice::RetryLater);
