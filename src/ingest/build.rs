@@ -204,6 +204,9 @@ struct Verdict {
     has_extra_codes: bool,
 }
 
+/// How many domains a worker remembers before starting afresh.
+const DOMAINS_KEPT: usize = 1 << 14;
+
 /// How many verdicts a worker remembers before starting afresh: seven eighths of 2^17, the most
 /// a table of 2^17 slots holds before it doubles (about 4 MB).
 const VERDICTS_KEPT: usize = (1 << 17) / 8 * 7;
@@ -250,12 +253,7 @@ impl Verdicts {
         self.known.insert(key, verdict);
         (verdict, has_extra_codes.then_some(codes))
     }
-}
 
-/// How many domains a worker remembers before starting afresh.
-const DOMAINS_KEPT: usize = 1 << 14;
-
-impl Verdicts {
     /// The address flags ([`AddressState`]) for `email`.
     fn address_flags(&mut self, email: &str) -> u8 {
         let Some(domain) = typo::domain_decides(email) else {
