@@ -79,18 +79,38 @@ pub fn classify(evidence: Evidence<'_>) -> Classification {
     let hint = evidence.kind.and_then(rules::type_hint);
     let from_content = classify_content(evidence.codes, evidence.text);
     match hint {
-        Some(hint) => apply_type_hint(hint, from_content),
+        Some(hint) => apply_type_hint(hint, from_content, transient(evidence.codes)),
         None => from_content,
     }
 }
 
+/// Whether the main code is of the transient class (4), even one the catalog does not list.
+fn transient(codes: &Codes) -> bool {
+    let class = codes
+        .status
+        .map(|s| s.class)
+        .or(codes.reply.map(ReplyCode::class));
+    class == Some(4)
+}
+
 /// An explicit type wins for the disposition; the content still gives the finer reason unless
-/// the type names one itself, or the content's reason contradicts an opt-out or complaint.
-fn apply_type_hint(hint: rules::TypeHint, content: Classification) -> Classification {
+/// the type names one itself, or the content's reason contradicts an opt-out or complaint. A
+/// bare "bounce" with nothing else recognised is hard, or soft when the code is transient (a
+/// transient class never makes an address hard).
+fn apply_type_hint(
+    hint: rules::TypeHint,
+    content: Classification,
+    transient: bool,
+) -> Classification {
     let silent = content.disposition_basis == Basis::Nothing;
+    let bounced = if transient {
+        Disposition::Soft
+    } else {
+        Disposition::Hard
+    };
     let Some(disposition) = hint
         .disposition
-        .or((hint.bounced && silent).then_some(Disposition::Hard))
+        .or((hint.bounced && silent).then_some(bounced))
     else {
         return content;
     };
