@@ -1,12 +1,13 @@
-//! Properties of code extraction, classification and loading over generated inputs: nothing
-//! panics, every code found is a valid code that is really in the text, and a CSV written by
-//! the `csv` crate loads back with the same contacts.
+//! Properties of code extraction, masking, classification and loading over generated inputs:
+//! nothing panics, every code found is a valid code that is really in the text, masking keeps
+//! the codes and is idempotent, and a CSV written by the `csv` crate loads back with the same
+//! contacts. Regressions found by fuzzing (see fuzz/README.md) are at the end.
 
 use std::borrow::Cow;
 
 use bouncelens::codes::Disposition;
 use bouncelens::codes::classify::{Basis, Evidence, classify};
-use bouncelens::codes::extract::{Codes, extract};
+use bouncelens::codes::extract::{Codes, extract, mask_variable_parts};
 use bouncelens::codes::rules::type_hint;
 use bouncelens::ingest::{self, Input, LoadOptions};
 use bouncelens::model::Dataset;
@@ -104,11 +105,65 @@ fn check_codes(codes: &Codes, text: &str) -> Result<(), TestCaseError> {
 }
 
 fn load_bytes(bytes: Vec<u8>) -> Result<Dataset, ingest::LoadError> {
+    load_bytes_with(bytes, &LoadOptions::default())
+}
+
+fn load_bytes_with(bytes: Vec<u8>, options: &LoadOptions) -> Result<Dataset, ingest::LoadError> {
     let input = Input::Bytes {
         name: "generated.csv".to_string(),
         bytes: Cow::Owned(bytes),
     };
-    ingest::load(&[input], &LoadOptions::default())
+    ingest::load(&[input], options)
+}
+
+/// `mask_variable_parts` into a fresh string.
+fn masked(text: &str) -> String {
+    let mut out = String::new();
+    mask_variable_parts(text, &mut out);
+    out
+}
+
+/// Text holding what `mask_variable_parts` replaces (addresses, some with digits in the local
+/// part or glued to a code; IPv4 addresses; long numbers, some glued to dotted parts) among
+/// the pieces of [`smtpish`] text.
+fn maskable() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => fragment(),
+        1 => "[a-z][a-z._-]{0,8}[0-9]{0,6}@[a-z]{1,8}\\.(com|de|co\\.uk)",
+        1 => "[0-9]{1,12}",
+        1 => (any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>())
+            .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+        1 => "[0-9]{4,8}(\\.[0-9]{1,3}){1,3}",
+    ];
+    let separator = prop_oneof![
+        Just(" "),
+        Just(""),
+        Just("-"),
+        Just(";"),
+        Just("\n"),
+        Just("<"),
+        Just(">"),
+        Just("("),
+        Just(")"),
+    ];
+    prop::collection::vec((piece, separator), 0..16).prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(piece, separator)| piece + separator)
+            .collect()
+    })
+}
+
+/// Type values that say nothing about how an address bounced (or no type column at all).
+fn silent_type() -> impl Strategy<Value = Option<&'static str>> {
+    prop_oneof![
+        Just(None),
+        Just(Some("Bounce")),
+        Just(Some("bounced")),
+        Just(Some("BOUNCES")),
+        Just(Some("Suppressed")),
+        Just(Some("Undetermined")),
+    ]
 }
 
 /// What every successful load promises whatever the input.
@@ -321,5 +376,181 @@ proptest! {
             prop_assert!(loaded.line() > previous, "lines increase");
             previous = loaded.line();
         }
+    }
+
+    /// Masking is a normal form: masking masked text changes nothing.
+    #[test]
+    fn masking_is_idempotent(text in maskable()) {
+        let once = masked(&text);
+        prop_assert_eq!(masked(&once), once.clone(), "{:?}", text);
+    }
+
+    /// The loader remembers verdicts by (type, codes, masked text) to classify a million rows
+    /// quickly; whatever came before it, a row gets the verdict and codes it gets on its own,
+    /// and its codes are those of its own text.
+    #[test]
+    fn remembered_verdicts_are_the_ones_classifying_afresh_gives(
+        first in maskable(),
+        second in maskable(),
+        kind in silent_type(),
+    ) {
+        let kind = kind.unwrap_or_default();
+        let both = rows_csv(&[("first@example.com", kind, &first), ("second@example.com", kind, &second)]);
+        let alone = rows_csv(&[("second@example.com", kind, &second)]);
+        let (Ok(both), Ok(alone)) = (load_bytes(both), load_bytes(alone)) else {
+            return Err(TestCaseError::fail("loads"));
+        };
+        let (after, fresh) = (both.contact(1), alone.contact(0));
+        prop_assert_eq!(after.class(), fresh.class(), "{:?} after {:?}", second, first);
+        prop_assert_eq!(after.codes(), fresh.codes());
+        prop_assert_eq!(fresh.codes(), extract(fresh.reason_text().trim()), "{:?}", second);
+    }
+
+    /// Masking never panics and never grows a text, on any string.
+    #[test]
+    fn masking_any_string(text in any::<String>()) {
+        let once = masked(&text);
+        prop_assert!(once.len() <= text.len(), "{:?} became {:?}", text, once);
+    }
+
+    /// README, rule 3: "A transient class (4.x.x / 4xx) never makes an address hard", whether
+    /// the code is in the code column or the text, whatever reply code in 400–499 it is, and
+    /// when the type column only says that the address bounced.
+    #[test]
+    fn classify_transient_codes_never_hard_without_a_hard_type(
+        kind in silent_type(),
+        reply in 400u16..=499,
+        status in proptest::option::of((0u8..=7, 0u16..=999)),
+        words in "[a-z]{1,8}( [a-z]{1,8}){0,5}",
+        in_code_column in any::<bool>(),
+    ) {
+        let status = status.map(|(s, d)| format!(" 4.{s}.{d}")).unwrap_or_default();
+        let code = format!("{reply}{status}");
+        let (code_column, text) = if in_code_column {
+            (code, words)
+        } else {
+            (String::new(), format!("{code} {words}"))
+        };
+        let codes = extract(&code_column).merged_with(extract(&text));
+        prop_assert!(codes.reply.is_some());
+        let verdict = classify(Evidence { kind, codes: &codes, text: &text });
+        prop_assert_ne!(
+            verdict.disposition,
+            Disposition::Hard,
+            "type {:?}, code column {:?}, text {:?}",
+            kind,
+            code_column,
+            text
+        );
+    }
+
+    /// CSV-shaped text loads or fails cleanly whatever delimiter and encoding are forced
+    /// (`--delimiter`, `--encoding`), and every contact has an address.
+    #[test]
+    fn load_csvish_text_with_overrides(
+        text in csvish(),
+        delimiter in proptest::option::of(prop_oneof![
+            Just(b','), Just(b';'), Just(b'\t'), Just(b'|'), Just(b'"'), Just(b' '),
+        ]),
+        encoding in proptest::option::of(prop_oneof![
+            Just(encoding_rs::UTF_8),
+            Just(encoding_rs::UTF_16LE),
+            Just(encoding_rs::UTF_16BE),
+            Just(encoding_rs::WINDOWS_1252),
+        ]),
+        threads in 1usize..=3,
+    ) {
+        let options = LoadOptions {
+            delimiter,
+            encoding,
+            threads: Some(threads),
+            ..LoadOptions::default()
+        };
+        match load_bytes_with(text.into_bytes(), &options) {
+            Ok(dataset) => check_dataset(&dataset)?,
+            Err(error) => prop_assert!(!error.to_string().contains('\n'), "{}", error),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regressions found by fuzzing (fuzz/): each is the smallest real-looking input for its bug.
+
+/// An address whose local part holds four digits or more is masked whole: the digits used to
+/// be masked first, leaving `tom.hale0@yahoo.com`, which a second masking turns into `@`.
+/// (fuzz target `extract`, on the Yahoo text of tests/data/reasons.tsv.)
+#[test]
+fn masking_replaces_addresses_with_long_numbers_whole() {
+    let text = "554 delivery error: dd This user doesn't have a yahoo.com account \
+                (tom.hale1987@yahoo.com) [0] - mta4012.mail.gq1.yahoo.com";
+    let once = masked(text);
+    assert!(once.contains("account (@)"), "{once}");
+    assert_eq!(masked(&once), once);
+    assert_eq!(masked("12345@example.com"), "@");
+}
+
+/// A long number glued to dotted parts is masked so that masking again changes nothing:
+/// `12345.6.7.8` became `0.6.7.8`, an IPv4 address the next masking replaced.
+#[test]
+fn masking_a_long_number_before_dotted_parts_is_idempotent() {
+    for text in ["12345.6.7.8", "on 2024.03.01.1 at", "c333302.0.113.33"] {
+        let once = masked(text);
+        assert_eq!(masked(&once), once, "{text:?}");
+    }
+}
+
+/// Real-looking texts where masking used to change the codes: the loader now takes codes
+/// from the text as it is, and an address after a reply code is not a counter that hides it.
+#[test]
+fn codes_come_from_the_text_as_it_is() {
+    let cases = [
+        (
+            "host mx.qq.com said: 550 1234567@qq.com mailbox not found",
+            Some("550"),
+        ),
+        ("smtp;550-bob@example.com recipient rejected", Some("550")),
+        // A reply code followed by a counter only counts when it opens the text.
+        ("bob@example.com 552 1 mailbox full", None),
+    ];
+    for (text, reply) in cases {
+        let dataset = load_bytes(rows_csv(&[("someone@example.com", "", text)])).expect("loads");
+        let codes = dataset.contact(0).codes();
+        assert_eq!(codes, extract(text), "{text:?}");
+        assert_eq!(
+            codes.reply.map(|r| r.to_string()).as_deref(),
+            reply,
+            "{text:?}"
+        );
+    }
+}
+
+/// A CSV of (email, type, reason) rows, quoted as needed.
+fn rows_csv(rows: &[(&str, &str, &str)]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(["Email", "Type", "Reason"])
+        .expect("header");
+    for (email, kind, reason) in rows {
+        writer.write_record([email, kind, reason]).expect("row");
+    }
+    writer.into_inner().expect("flush")
+}
+
+/// A "Bounce" type with a transient reply code that is not in the catalog (`453`) is not a
+/// hard bounce: the row says otherwise. (fuzz target `classify`.)
+#[test]
+fn generic_bounce_with_an_unlisted_transient_reply_is_not_hard() {
+    for (code_column, text) in [("453", ""), ("", "453"), ("463", "")] {
+        let codes = extract(code_column).merged_with(extract(text));
+        let verdict = classify(Evidence {
+            kind: Some("Bounce"),
+            codes: &codes,
+            text,
+        });
+        assert_ne!(
+            verdict.disposition,
+            Disposition::Hard,
+            "code column {code_column:?}, text {text:?}"
+        );
     }
 }

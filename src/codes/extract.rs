@@ -6,7 +6,7 @@ use super::{ReplyCode, StatusCode};
 
 /// The codes found in one piece of text (or code column): the main ones a user should see, and
 /// the rest, kept because a transcript often nests an earlier failure inside a later one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Codes {
     /// The first traditional reply code in the text.
     pub reply: Option<ReplyCode>,
@@ -211,6 +211,13 @@ fn next_word_allows_reply(rest: &[u8]) -> bool {
     if !first.is_ascii_digit() {
         return true;
     }
+    let word_end = rest
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    if rest[..word_end].contains(&b'@') {
+        return true;
+    }
     let end = numeric_run_end(rest, 0);
     let word = std::str::from_utf8(&rest[..end]).unwrap_or_default();
     let word = trim_trailing_dots(word);
@@ -260,30 +267,51 @@ fn specificity(status: &StatusCode) -> u8 {
 /// replaced by placeholders. Codes and words survive, so the verdict for the copy is the
 /// verdict for the text, and the thousands of copies of one server message become one.
 pub fn mask_variable_parts(text: &str, out: &mut String) {
+    let mut addresses = String::with_capacity(text.len());
+    mask_addresses(text, &mut addresses);
+    mask_numbers(&addresses, out);
+}
+
+/// Replaces each address with `@`.
+fn mask_addresses(text: &str, out: &mut String) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'@', &bytes[i..]).map(|at| i + at) {
+        let start = at
+            - bytes[copied..at]
+                .iter()
+                .rev()
+                .take_while(|b| is_local_part(**b))
+                .count();
+        let end = at
+            + 1
+            + bytes[at + 1..]
+                .iter()
+                .take_while(|b| is_domain_part(**b))
+                .count();
+        if start == at || end == at + 1 {
+            i = at + 1;
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        out.push('@');
+        copied = end;
+        i = end;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// Replaces IPv4 addresses with `0.0.0.0` and tokens starting with four or more digits (ids,
+/// counters, timestamps, with any dotted tail) with `0`.
+fn mask_numbers(text: &str, out: &mut String) {
     out.clear();
     let bytes = text.as_bytes();
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
         let (start, end, placeholder) = match bytes[i] {
-            b'@' => {
-                let start = i - bytes[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|b| is_local_part(**b))
-                    .count();
-                let end = i
-                    + 1
-                    + bytes[i + 1..]
-                        .iter()
-                        .take_while(|b| is_domain_part(**b))
-                        .count();
-                if start == i || end == i + 1 || start < copied {
-                    i += 1;
-                    continue;
-                }
-                (start, end, "@")
-            }
             b'0'..=b'9' if i == 0 || !bytes[i - 1].is_ascii_digit() => {
                 let end = i + bytes[i..]
                     .iter()
@@ -297,7 +325,7 @@ pub fn mask_variable_parts(text: &str, out: &mut String) {
                 if is_ip {
                     (i, end, "0.0.0.0")
                 } else if digits >= 4 {
-                    (i, i + digits, "0")
+                    (i, end, "0")
                 } else {
                     i = end.max(i + 1);
                     continue;

@@ -179,12 +179,12 @@ pub(crate) struct LoadState {
     domain_ids: FxHashMap<Box<str>, u32>,
 }
 
-/// Verdicts already reached, by (type, code column, reason text with its addresses, IPs and
+/// Verdicts already reached, by (type, codes found, reason text with its addresses, IPs and
 /// long numbers masked): servers send the same message to many recipients, so most rows of a
 /// large export repeat an earlier one once the recipient-specific parts are masked. Keyed by a
-/// 128-bit hash of the texts (two independent hashes; a collision among a few million texts
-/// is far less likely than a bit flip) so remembering one costs 32 bytes, and bounded, so a
-/// file of unique texts cannot grow it without limit.
+/// 128-bit hash (two independent hashes; a collision among a few million texts is far less
+/// likely than a bit flip) so remembering one costs 32 bytes, and bounded, so a file of unique
+/// texts cannot grow it without limit.
 #[derive(Default)]
 struct Verdicts {
     known: FxHashMap<u128, Verdict>,
@@ -212,35 +212,34 @@ const DOMAINS_KEPT: usize = 1 << 14;
 const VERDICTS_KEPT: usize = (1 << 17) / 8 * 7;
 
 impl Verdicts {
-    /// The verdict for these texts, and the full codes when there are more than the main ones
-    /// (those are re-extracted on a hit: cheap, and rare).
+    /// The verdict for these texts, and the full codes when there are more than the main ones.
+    /// Codes always come from the texts as they are; the phrases are read on the reason text
+    /// with addresses, IPs and long numbers masked (so `spf@example.com` is not an SPF
+    /// failure). The verdict is a function of (type, codes, masked text) and that is exactly
+    /// the key, so a remembered verdict is the one classifying afresh would give.
     fn get_or_classify(
         &mut self,
         kind: &str,
         code_text: &str,
         reason_text: &str,
     ) -> (Verdict, Option<Codes>) {
-        mask_variable_parts(reason_text, &mut self.masked);
-        let reason_text = self.masked.as_str();
-        let key = texts_hash(kind, code_text, reason_text);
-        let extract_all = || {
-            if code_text.is_empty() {
-                extract(reason_text)
-            } else {
-                extract(code_text).merged_with(extract(reason_text))
-            }
+        let codes = if code_text.is_empty() {
+            extract(reason_text)
+        } else {
+            extract(code_text).merged_with(extract(reason_text))
         };
+        mask_variable_parts(reason_text, &mut self.masked);
+        let masked = self.masked.as_str();
+        let key = verdict_key(kind, &codes, masked);
+        let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
         if let Some(&known) = self.known.get(&key) {
-            let extra = known.has_extra_codes.then(extract_all);
-            return (known, extra);
+            return (known, has_extra_codes.then_some(codes));
         }
-        let codes = extract_all();
         let class = classify(Evidence {
             kind: (!kind.is_empty()).then_some(kind),
             codes: &codes,
-            text: reason_text,
+            text: masked,
         });
-        let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
         let verdict = Verdict {
             reply: pack_reply(codes.reply),
             status: pack_status(codes.status),
@@ -271,11 +270,13 @@ impl Verdicts {
     }
 }
 
-fn texts_hash(kind: &str, code_text: &str, reason_text: &str) -> u128 {
+/// Everything a verdict depends on, hashed to 128 bits.
+fn verdict_key(kind: &str, codes: &Codes, masked: &str) -> u128 {
     let half = |seed: u64| {
         let mut hasher = rustc_hash::FxHasher::default();
         hasher.write_u64(seed);
-        for part in [kind, code_text, reason_text] {
+        std::hash::Hash::hash(codes, &mut hasher);
+        for part in [kind, masked] {
             hasher.write(part.as_bytes());
             hasher.write_u8(0x1f);
         }
