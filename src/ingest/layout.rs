@@ -46,7 +46,7 @@ impl Layout {
                     format!(
                         "has no column that looks like an email address (headers found: {}); \
                          name it with --column email=HEADER",
-                        headers.join(", ")
+                        header_list(&headers)
                     )
                 } else {
                     "has no column that looks like an email address".to_string()
@@ -107,7 +107,7 @@ fn apply_overrides(
                 format!(
                     "has no column named '{wanted}' for --column {}= (headers found: {})",
                     role.as_str(),
-                    headers.join(", ")
+                    header_list(headers)
                 )
             })?;
         roles.retain(|(r, c)| r != role && *c != column);
@@ -169,4 +169,18 @@ fn mostly_type_words(body: &[Row], column: usize) -> bool {
         (t + 1, w + usize::from(type_hint(v).is_some()))
     });
     total > 0 && words * 5 >= total * 4
+}
+/// The headers for an error message: the first dozen, each cut to 40 characters, then how
+/// many more, so a file with 10,000 columns still gets one readable line.
+fn header_list(headers: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut listed: Vec<String> = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| crate::render::truncate(h, 40))
+        .collect();
+    if headers.len() > SHOWN {
+        listed.push(format!("… and {} more", headers.len() - SHOWN));
+    }
+    listed.join(", ")
 }
