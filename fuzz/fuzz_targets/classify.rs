@@ -3,8 +3,8 @@
 //! The input is read as UTF-8 (damaged bytes replaced) and split at its first two line breaks:
 //! `type column value \n code column value \n reason text` (an empty type value means the file
 //! has none). The codes are extracted as the loader does: the code column merged with the
-//! text. The text is classified as given and, as the loader does, with its variable parts
-//! masked.
+//! text as it is. The phrases are read on the text as given and, as the loader does, on a copy
+//! with its variable parts masked.
 //!
 //! Asserted:
 //! - nothing panics, and the "because …" sentences can be written;
@@ -33,10 +33,11 @@ fuzz_target!(|data: &[u8]| {
     let text = parts.next().unwrap_or_default();
     let kind = (!kind.is_empty()).then_some(kind);
 
-    check(kind, code_column, text);
+    let codes = codes_of(code_column, text);
+    check(kind, &codes, text);
     let mut masked = String::new();
     mask_variable_parts(text, &mut masked);
-    check(kind, code_column, &masked);
+    check(kind, &codes, &masked);
 });
 
 fn codes_of(code_column: &str, text: &str) -> Codes {
@@ -47,13 +48,8 @@ fn codes_of(code_column: &str, text: &str) -> Codes {
     }
 }
 
-fn check(kind: Option<&str>, code_column: &str, text: &str) {
-    let codes = codes_of(code_column, text);
-    let verdict = classify(Evidence {
-        kind,
-        codes: &codes,
-        text,
-    });
+fn check(kind: Option<&str>, codes: &Codes, text: &str) {
+    let verdict = classify(Evidence { kind, codes, text });
     let _ = verdict.disposition_basis.explain(kind.unwrap_or_default());
     let _ = verdict.reason_basis.explain(kind.unwrap_or_default());
 
@@ -88,7 +84,7 @@ fn check(kind: Option<&str>, code_column: &str, text: &str) {
         assert_ne!(
             verdict.disposition,
             Disposition::Hard,
-            "only transient codes, yet hard: type {kind:?}, code column {code_column:?}, text {text:?}"
+            "only transient codes, yet hard: type {kind:?}, codes {codes:?}, text {text:?}"
         );
     }
     if !classes.is_empty() && classes.iter().all(|&c| c == 2 || c == 3) && kind.is_none() {
@@ -97,7 +93,7 @@ fn check(kind: Option<&str>, code_column: &str, text: &str) {
                 verdict.disposition,
                 Disposition::Hard | Disposition::Soft | Disposition::Block
             ),
-            "only 2xx/3xx codes, yet {}: code column {code_column:?}, text {text:?}",
+            "only 2xx/3xx codes, yet {}: codes {codes:?}, text {text:?}",
             verdict.disposition
         );
     }

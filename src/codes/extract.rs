@@ -263,9 +263,11 @@ fn specificity(status: &StatusCode) -> u8 {
 }
 
 /// Copies `text` into `out` with the parts that differ from one recipient to the next —
-/// email addresses, IPv4 addresses and numbers of four digits or more (ids, timestamps) —
-/// replaced by placeholders. Codes and words survive, so the verdict for the copy is the
-/// verdict for the text, and the thousands of copies of one server message become one.
+/// email addresses, IPv4 addresses and tokens starting with four or more digits (ids,
+/// timestamps) — replaced by placeholders, so the thousands of copies of one server message
+/// become one. The words survive; the codes are taken from the text itself, since a code
+/// glued to an address (`550-bob@example.com`) goes with it. Masking masked text changes
+/// nothing.
 pub fn mask_variable_parts(text: &str, out: &mut String) {
     let mut addresses = String::with_capacity(text.len());
     mask_addresses(text, &mut addresses);
