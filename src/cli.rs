@@ -660,33 +660,29 @@ const FIX_FIELDS: [&str; 8] = [
 ];
 
 fn write_fixes(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
-    let fixes: Vec<[String; 8]> = dataset
+    let fixes: Vec<[Option<String>; 8]> = dataset
         .contacts()
         .filter_map(|contact| {
             let suggestion = contact.suggestion()?;
             Some([
-                contact.email().to_string(),
-                suggestion.address,
-                suggestion.confidence.as_str().to_string(),
-                suggestion.fix.as_str().to_string(),
-                suggestion.why,
-                contact.disposition().to_string(),
-                contact.source_info().name.clone(),
-                contact.line().to_string(),
+                Some(contact.email().to_string()),
+                Some(suggestion.address),
+                Some(suggestion.confidence.as_str().to_string()),
+                Some(suggestion.fix.as_str().to_string()),
+                Some(suggestion.why),
+                Some(contact.disposition().to_string()),
+                Some(contact.source_info().name.clone()),
+                Some(contact.line().to_string()),
             ])
         })
         .collect();
     match format {
         Format::Table => {
             let mut table = Table::new(&["OLD", "NEW", "CONFIDENCE", "WHY", "SOURCE"]);
-            for [old, new, confidence, _, why, _, source, line] in &fixes {
-                table.row(vec![
-                    old.clone(),
-                    new.clone(),
-                    confidence.clone(),
-                    why.clone(),
-                    format!("{source}:{line}"),
-                ]);
+            for fix in &fixes {
+                let [old, new, confidence, _, why, _, source, line] =
+                    fix.clone().map(Option::unwrap_or_default);
+                table.row(vec![old, new, confidence, why, format!("{source}:{line}")]);
             }
             table.write(out, 60)?;
             writeln!(
@@ -694,66 +690,65 @@ fn write_fixes(dataset: &Dataset, format: Format, out: &mut dyn Write) -> Result
                 "{}",
                 render::count(fixes.len(), "proposed correction", "proposed corrections")
             )?;
+            Ok(())
         }
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut *out);
-            writer.write_record(FIX_FIELDS).map_err(io::Error::from)?;
-            for fix in &fixes {
-                writer.write_record(fix).map_err(io::Error::from)?;
-            }
-            writer.flush()?;
-        }
-        Format::Json => {
-            let rows: Vec<serde_json::Value> = fixes
-                .iter()
-                .map(|fix| {
-                    let mut object = serde_json::Map::new();
-                    for (key, value) in FIX_FIELDS.iter().zip(fix) {
-                        let value = match (*key, value.parse::<u64>()) {
-                            ("line", Ok(line)) => json!(line),
-                            _ => json!(value),
-                        };
-                        object.insert((*key).to_string(), value);
-                    }
-                    serde_json::Value::Object(object)
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
-            writeln!(out)?;
-        }
+        Format::Csv => write_csv_rows(FIX_FIELDS, fixes.into_iter(), out),
+        Format::Json => write_json_rows(FIX_FIELDS, fixes.into_iter(), out),
     }
-    Ok(())
 }
 
 fn write_list_csv<'a>(
     contacts: impl Iterator<Item = ContactRef<'a>>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(LIST_FIELDS).map_err(io::Error::from)?;
-    for contact in contacts {
-        let values = list_values(&contact).map(Option::unwrap_or_default);
-        writer.write_record(&values).map_err(io::Error::from)?;
-    }
-    writer.flush()?;
-    Ok(())
+    write_csv_rows(LIST_FIELDS, contacts.map(|c| list_values(&c)), out)
 }
 
 fn write_list_json<'a>(
     contacts: impl Iterator<Item = ContactRef<'a>>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let rows: Vec<serde_json::Value> = contacts
-        .map(|contact| {
-            let mut object = serde_json::Map::new();
-            for (key, value) in LIST_FIELDS.iter().zip(list_values(&contact)) {
-                let value = if *key == "line" {
-                    json!(contact.line())
-                } else {
-                    json!(value)
-                };
-                object.insert((*key).to_string(), value);
-            }
+    write_json_rows(LIST_FIELDS, contacts.map(|c| list_values(&c)), out)
+}
+
+/// Rows of named values as CSV under a header of their keys; a missing value is empty.
+fn write_csv_rows<const N: usize>(
+    keys: [&str; N],
+    rows: impl Iterator<Item = [Option<String>; N]>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(keys).map_err(io::Error::from)?;
+    for row in rows {
+        writer
+            .write_record(row.map(Option::unwrap_or_default))
+            .map_err(io::Error::from)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// Rows of named values as a JSON array of objects with the keys in order; a missing value is
+/// null, and `line` is a number.
+fn write_json_rows<const N: usize>(
+    keys: [&str; N],
+    rows: impl Iterator<Item = [Option<String>; N]>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let rows: Vec<serde_json::Value> = rows
+        .map(|row| {
+            let object: serde_json::Map<String, serde_json::Value> = keys
+                .iter()
+                .zip(row)
+                .map(|(key, value)| {
+                    let number = value.as_deref().and_then(|v| v.parse::<u64>().ok());
+                    let value = match (*key, number) {
+                        ("line", Some(line)) => json!(line),
+                        _ => json!(value),
+                    };
+                    ((*key).to_string(), value)
+                })
+                .collect();
             serde_json::Value::Object(object)
         })
         .collect();
