@@ -269,9 +269,8 @@ fn specificity(status: &StatusCode) -> u8 {
 /// glued to an address (`550-bob@example.com`) goes with it. Masking masked text changes
 /// nothing.
 pub fn mask_variable_parts(text: &str, out: &mut String) {
-    let mut addresses = String::with_capacity(text.len());
-    mask_addresses(text, &mut addresses);
-    mask_numbers(&addresses, out);
+    mask_addresses(text, out);
+    mask_numbers(out);
 }
 
 /// Replaces each address with `@`.
@@ -306,10 +305,13 @@ fn mask_addresses(text: &str, out: &mut String) {
 }
 
 /// Replaces IPv4 addresses with `0.0.0.0` and tokens starting with four or more digits (ids,
-/// counters, timestamps, with any dotted tail) with `0`.
-fn mask_numbers(text: &str, out: &mut String) {
-    out.clear();
-    let bytes = text.as_bytes();
+/// counters, timestamps, with any dotted tail) with `0`, in place: every placeholder is no
+/// longer than what it replaces, so the text is compacted as it is read. (Only the byte just
+/// before the scan position may already be rewritten, and then with a placeholder's final
+/// `0` where a digit was: whether it is a digit, all that is read of it, is unchanged.)
+fn mask_numbers(text: &mut String) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut written = 0;
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -319,11 +321,18 @@ fn mask_numbers(text: &str, out: &mut String) {
                     .iter()
                     .take_while(|b| b.is_ascii_digit() || **b == b'.')
                     .count();
-                let token = text[i..end].trim_end_matches('.');
+                let dots = bytes[i..end]
+                    .iter()
+                    .rev()
+                    .take_while(|b| **b == b'.')
+                    .count();
+                let token = &bytes[i..end - dots];
                 let end = i + token.len();
-                let is_ip = token.split('.').count() == 4
-                    && token.split('.').all(|part| (1..=3).contains(&part.len()));
-                let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+                let is_ip = token.split(|b| *b == b'.').count() == 4
+                    && token
+                        .split(|b| *b == b'.')
+                        .all(|part| (1..=3).contains(&part.len()));
+                let digits = token.iter().take_while(|b| b.is_ascii_digit()).count();
                 if is_ip {
                     (i, end, "0.0.0.0")
                 } else if digits >= 4 {
@@ -338,12 +347,18 @@ fn mask_numbers(text: &str, out: &mut String) {
                 continue;
             }
         };
-        out.push_str(&text[copied..start]);
-        out.push_str(placeholder);
+        bytes.copy_within(copied..start, written);
+        written += start - copied;
+        bytes[written..written + placeholder.len()].copy_from_slice(placeholder.as_bytes());
+        written += placeholder.len();
         copied = end;
         i = end;
     }
-    out.push_str(&text[copied..]);
+    bytes.copy_within(copied.., written);
+    written += bytes.len() - copied;
+    bytes.truncate(written);
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|damaged| String::from_utf8_lossy(damaged.as_bytes()).into_owned());
 }
 
 /// Address characters; bytes of non-ASCII characters count, so internationalised addresses
