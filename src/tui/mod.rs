@@ -200,6 +200,7 @@ fn carry_out(effect: Effect, app: &mut App, inputs: &[PathBuf], sender: &Sender<
             let dataset = Arc::clone(&app.dataset);
             let inputs = inputs.to_vec();
             let sender = sender.clone();
+            let path = expand_home(&path, std::env::var_os("HOME"));
             let spawned = thread::Builder::new().name("export".into()).spawn(move || {
                 let result = export::save(&dataset, &rows, Path::new(&path), &inputs, replace)
                     .map(|count| (count, path))
@@ -224,6 +225,14 @@ fn carry_out(effect: Effect, app: &mut App, inputs: &[PathBuf], sender: &Sender<
                 Err(error) => Action::Notice(format!("Could not copy: {error}")),
             });
         }
+    }
+}
+
+/// `~/exports/x.csv` as a shell would read it, since the prompt is where people type paths.
+fn expand_home(path: &str, home: Option<std::ffi::OsString>) -> String {
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest).display().to_string(),
+        _ => path.to_string(),
     }
 }
 
@@ -316,6 +325,15 @@ fn install_panic_message() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_is_expanded_only_at_the_start() {
+        let home = Some(std::ffi::OsString::from("/home/ana"));
+        assert_eq!(expand_home("~/out.csv", home.clone()), "/home/ana/out.csv");
+        assert_eq!(expand_home("a/~/out.csv", home.clone()), "a/~/out.csv");
+        assert_eq!(expand_home("~out.csv", home), "~out.csv");
+        assert_eq!(expand_home("~/out.csv", None), "~/out.csv");
+    }
 
     #[test]
     fn base64_matches_rfc_4648_vectors() {
