@@ -230,25 +230,3 @@ fn same_file(a: &Path, b: &Path) -> bool {
         _ => false,
     }
 }
-
-/// A name for an export that does not exist yet in `directory`: `bouncelens-<what>.csv`, then
-/// `-2`, `-3`… so the default never offers to replace something.
-pub fn default_path(directory: &Path, what: &str) -> PathBuf {
-    let stem: String = what
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem.trim_matches('-');
-    let stem = if stem.is_empty() { "contacts" } else { stem };
-    (1..)
-        .map(|n| {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            directory.join(format!("bouncelens-{stem}{suffix}.csv"))
-        })
-        .find(|candidate| fs::symlink_metadata(candidate).is_err())
-        .unwrap_or_else(|| directory.join("bouncelens-export.csv"))
-}

@@ -48,6 +48,14 @@ impl App {
         }
     }
 
+    /// How many contacts `e` would export, without listing them.
+    fn export_count(&self) -> usize {
+        match self.marks.count() {
+            0 => self.visible.len(),
+            marked => marked,
+        }
+    }
+
     /// A file name saying what is exported: `bouncelens-marked.csv`,
     /// `bouncelens-disposition-hard.csv`, `bouncelens-all.csv`.
     fn default_export_name(&self) -> String {
@@ -87,7 +95,7 @@ impl App {
             self.notice = Some("Still loading: export when the contacts are in".to_string());
             return;
         }
-        let count = self.export_rows().len();
+        let count = self.export_count();
         if count == 0 {
             self.notice = Some("Nothing to export: the list is empty".to_string());
             return;
@@ -169,7 +177,7 @@ impl App {
                 ));
             }
             Err(ExportFailure::Exists(path)) => {
-                let count = self.export_rows().len();
+                let count = self.export_count();
                 self.notice = None;
                 self.prompt = Some(Prompt::ConfirmReplace { path, count });
             }
