@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the scriptable commands (`summary`, `lookup`,
-//! `list`). Every command prints to a writer and returns, so the same code runs in tests; the
+//! `list`, `export`, `fixes`). Every command prints to a writer and returns, so the same code runs in tests; the
 //! process exit status follows the convention 0 success, 1 runtime error, 2 usage error.
 
 use std::ffi::OsString;
