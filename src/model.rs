@@ -92,7 +92,8 @@ pub struct Source {
     pub email_column: usize,
     /// The type the headers imply when there is no type column (Mailchimp's exports).
     pub implied_kind: Option<&'static str>,
-    /// The first column of each role, in [`Role::ALL`] order, for lookups on every row.
+    /// The first column of each role, in [`Role::ALL`] order (which is declaration order, so
+    /// `role as usize` is the slot), for lookups on every row.
     pub(crate) first_columns: [Option<usize>; 9],
 }
 
@@ -104,8 +105,7 @@ impl Source {
 
     /// The first column holding `role`.
     pub fn first_column(&self, role: Role) -> Option<usize> {
-        let slot = Role::ALL.iter().position(|r| *r == role)?;
-        self.first_columns[slot]
+        self.first_columns[role as usize]
     }
 
     /// The columns that hold `role`, in file order.
@@ -885,5 +885,18 @@ impl Dataset {
     pub fn source_names(&self) -> String {
         let names: Vec<&str> = self.sources.iter().map(|s| s.name.as_str()).collect();
         names.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Source::first_column`] finds a role's slot as `role as usize`.
+    #[test]
+    fn roles_are_listed_in_declaration_order() {
+        for (slot, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, slot, "{role:?}");
+        }
     }
 }

@@ -14,6 +14,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::Finder;
 
 use crate::model::{ContactRef, Dataset};
+
+mod skim;
+
+use skim::AsciiSkim;
+
 /// One space-separated part of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
@@ -160,12 +165,16 @@ fn write_who(contact: &ContactRef<'_>, out: &mut String) {
 /// A query made ready for matching: lower-cased literals with their searchers and masks.
 struct Prepared {
     terms: Vec<PreparedTerm>,
+    /// Every character bucket the terms that must be found need (exclusions need nothing).
+    needed: u32,
 }
 
 struct PreparedTerm {
     term: Term,
     finder: Finder<'static>,
     mask: u32,
+    /// A fuzzy term's bytes as typed, when they are ASCII (for [`AsciiSkim`]).
+    ascii: Option<Box<[u8]>>,
 }
 
 impl Prepared {
@@ -174,10 +183,7 @@ impl Prepared {
         let Some((who, text)) = masks else {
             return true;
         };
-        let any = who | text;
-        self.terms
-            .iter()
-            .all(|term| matches!(term.term, Term::Exclude(_)) || term.mask & any == term.mask)
+        self.needed & (who | text) == self.needed
     }
 
     fn new(query: &Query) -> Prepared {
@@ -190,12 +196,22 @@ impl Prepared {
                 };
                 PreparedTerm {
                     mask: char_mask(&text),
+                    ascii: match term {
+                        Term::Fuzzy(pattern) if pattern.is_ascii() => {
+                            Some(pattern.as_bytes().into())
+                        }
+                        _ => None,
+                    },
                     finder: Finder::new(text.as_bytes()).into_owned(),
                     term: term.clone(),
                 }
             })
-            .collect();
-        Prepared { terms }
+            .collect::<Vec<_>>();
+        let needed = terms
+            .iter()
+            .filter(|term| !matches!(term.term, Term::Exclude(_)))
+            .fold(0, |needed, term| needed | term.mask);
+        Prepared { terms, needed }
     }
 }
 
@@ -203,6 +219,7 @@ impl Prepared {
 /// threads was slower than using one thread).
 struct Scorer {
     skim: SkimMatcherV2,
+    ascii: AsciiSkim,
     who: String,
     lower: String,
 }
@@ -211,6 +228,7 @@ impl Scorer {
     fn new() -> Scorer {
         Scorer {
             skim: SkimMatcherV2::default().ignore_case(),
+            ascii: AsciiSkim::default(),
             who: String::new(),
             lower: String::new(),
         }
@@ -224,7 +242,7 @@ impl Scorer {
         contact: &ContactRef<'_>,
         masks: Option<(u32, u32)>,
     ) -> Option<i64> {
-        let (who_mask, _) = masks.unwrap_or((u32::MAX, u32::MAX));
+        let (who_mask, text_mask) = masks.unwrap_or((u32::MAX, u32::MAX));
         if !query.possible(masks) {
             return None;
         }
@@ -234,14 +252,29 @@ impl Scorer {
         let mut total = 0;
         for term in &query.terms {
             let in_who = match &term.term {
-                Term::Fuzzy(pattern) if term.mask & who_mask == term.mask => {
-                    self.skim.fuzzy_match(&self.who, pattern)
-                }
+                Term::Fuzzy(pattern) if term.mask & who_mask == term.mask => match &term.ascii {
+                    Some(ascii) if self.who.is_ascii() => {
+                        self.ascii.score(ascii, self.who.as_bytes())
+                    }
+                    _ => self.skim.fuzzy_match(&self.who, pattern),
+                },
                 _ => None,
             };
             if let Some(score) = in_who {
                 total += score + WHO_BONUS;
                 continue;
+            }
+            // A fuzzy term not found in who can only be in the server's text (its letters in
+            // a row would have matched fuzzily), so that text's mask decides whether to look.
+            let searched_mask = match term.term {
+                Term::Fuzzy(_) => text_mask,
+                Term::Exact(_) | Term::Exclude(_) => who_mask | text_mask,
+            };
+            if term.mask & searched_mask != term.mask {
+                if matches!(term.term, Term::Exclude(_)) {
+                    continue;
+                }
+                return None;
             }
             if !lowered {
                 self.lower_all(contact);
