@@ -187,12 +187,16 @@ pub(crate) struct LoadState {
 /// texts cannot grow it without limit.
 #[derive(Default)]
 struct Verdicts {
+    /// By the texts exactly as they are: most rows repeat an earlier row's texts, and a hash
+    /// of them is found without extracting codes or masking anything.
+    exact: FxHashMap<u128, Verdict>,
+    /// By (type, codes, masked text), for texts that differ only in an address or a number.
     known: FxHashMap<u128, Verdict>,
     masked: String,
-    /// The typo check's answer per domain, for addresses whose plain local part leaves the
-    /// answer to the domain ([`typo::domain_decides`]): a list has thousands of domains but
-    /// millions of addresses.
-    domains: FxHashMap<Box<str>, u8>,
+    /// The typo check's answer and [`looks_like_email`]'s per domain, for addresses whose
+    /// plain local part leaves both to the domain ([`typo::domain_decides`]): a list has
+    /// thousands of domains but millions of addresses.
+    domains: FxHashMap<Box<str>, (u8, bool)>,
 }
 
 /// A remembered verdict in its stored form.
@@ -223,6 +227,12 @@ impl Verdicts {
         code_text: &str,
         reason_text: &str,
     ) -> (Verdict, Option<Codes>) {
+        let exact = text_key(&[kind, code_text, reason_text]);
+        if let Some(&known) = self.exact.get(&exact)
+            && !known.has_extra_codes
+        {
+            return (known, None);
+        }
         let codes = if code_text.is_empty() {
             extract(reason_text)
         } else {
@@ -232,42 +242,73 @@ impl Verdicts {
         let masked = self.masked.as_str();
         let key = verdict_key(kind, &codes, masked);
         let has_extra_codes = !codes.other_replies.is_empty() || !codes.other_statuses.is_empty();
-        if let Some(&known) = self.known.get(&key) {
-            return (known, has_extra_codes.then_some(codes));
-        }
-        let class = classify(Evidence {
-            kind: (!kind.is_empty()).then_some(kind),
-            codes: &codes,
-            text: masked,
-        });
-        let verdict = Verdict {
-            reply: pack_reply(codes.reply),
-            status: pack_status(codes.status),
-            class: PackedClass::pack(&class),
-            has_extra_codes,
+        let verdict = match self.known.get(&key) {
+            Some(&known) => known,
+            None => {
+                let class = classify(Evidence {
+                    kind: (!kind.is_empty()).then_some(kind),
+                    codes: &codes,
+                    text: masked,
+                });
+                let verdict = Verdict {
+                    reply: pack_reply(codes.reply),
+                    status: pack_status(codes.status),
+                    class: PackedClass::pack(&class),
+                    has_extra_codes,
+                };
+                remember(&mut self.known, key, verdict);
+                verdict
+            }
         };
-        if self.known.len() >= VERDICTS_KEPT {
-            self.known.clear();
-        }
-        self.known.insert(key, verdict);
+        remember(&mut self.exact, exact, verdict);
         (verdict, has_extra_codes.then_some(codes))
     }
 
-    /// The address flags ([`AddressState`]) for `email`.
-    fn address_flags(&mut self, email: &str) -> u8 {
-        let Some(domain) = typo::domain_decides(email) else {
-            return AddressState::flags(&typo::check(email));
+    /// The address flags ([`AddressState`]) for `email`, and whether it looks like an address
+    /// at all.
+    fn address_verdict(&mut self, email: &str) -> (u8, bool) {
+        let fresh = |email: &str| {
+            (
+                AddressState::flags(&typo::check(email)),
+                looks_like_email(email),
+            )
         };
-        if let Some(&flags) = self.domains.get(domain) {
-            return flags;
+        let Some(domain) = typo::domain_decides(email) else {
+            return fresh(email);
+        };
+        if let Some(&known) = self.domains.get(domain) {
+            return known;
         }
-        let flags = AddressState::flags(&typo::check(email));
+        let verdict = fresh(email);
         if self.domains.len() >= DOMAINS_KEPT {
             self.domains.clear();
         }
-        self.domains.insert(domain.into(), flags);
-        flags
+        self.domains.insert(domain.into(), verdict);
+        verdict
     }
+}
+
+/// Remembers `verdict` under `key`, starting afresh when the table is full.
+fn remember(table: &mut FxHashMap<u128, Verdict>, key: u128, verdict: Verdict) {
+    if table.len() >= VERDICTS_KEPT {
+        table.clear();
+    }
+    table.insert(key, verdict);
+}
+
+/// Texts hashed to 128 bits, each followed by a separator so `("ab", "c")` and `("a", "bc")`
+/// differ.
+fn text_key(parts: &[&str]) -> u128 {
+    let half = |seed: u64| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write_u64(seed);
+        for part in parts {
+            hasher.write(part.as_bytes());
+            hasher.write_u8(0x1f);
+        }
+        hasher.finish()
+    };
+    (u128::from(half(0x9E37_79B9_7F4A_7C15)) << 64) | u128::from(half(0xC2B2_AE3D_27D4_EB4F))
 }
 
 /// Everything a verdict depends on, hashed to 128 bits.
@@ -559,10 +600,10 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         out.warnings.push((WarningKind::Ragged, line64));
     }
     let email = get(Some(plan.email));
-    if !looks_like_email(email) {
+    let (address_flags, looks_like_address) = verdicts.address_verdict(email);
+    if !looks_like_address {
         out.warnings.push((WarningKind::NotAnAddress, line64));
     }
-    let address_flags = verdicts.address_flags(email);
     let joined;
     let reason_text: &str = match plan.reasons.as_slice() {
         [] => "",
@@ -639,4 +680,27 @@ fn address_hash(email: &str) -> u64 {
     }
     hasher.write_usize(email.len());
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The per-domain memory is exact: two addresses with plain local parts at the same
+        /// domain look like addresses, or not, together.
+        #[test]
+        fn plain_local_parts_leave_looking_like_an_address_to_the_domain(
+            first in "[a-z0-9][a-z0-9._+-]{0,20}",
+            second in "[A-Z0-9][a-zA-Z0-9_+-]{0,8}",
+            domain in "(mailto:)?[ \t<>.,;:@a-z0-9ü-]{0,6}(gmail|example)?[.@ ]{0,2}(com|de)?[ >.;]{0,2}",
+        ) {
+            let first = format!("{first}@{domain}");
+            let second = format!("{second}@{domain}");
+            if typo::domain_decides(&first).is_some() && typo::domain_decides(&second).is_some() {
+                prop_assert_eq!(looks_like_email(&first), looks_like_email(&second), "{} vs {}", first, second);
+            }
+        }
+    }
 }
