@@ -195,12 +195,16 @@ pub fn is_mailbox_provider(domain: &str) -> bool {
 /// answer per domain.
 pub fn domain_decides(address: &str) -> Option<&str> {
     let (local, domain) = address.split_once('@')?;
-    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
-    let simple = local.len() <= MAX_LOCAL_BYTES
-        && local.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local.chars().all(plain);
+    let bytes = local.as_bytes();
+    let plain = |pair: &[u8]| {
+        let byte = pair[1];
+        (byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'+' | b'-'))
+            && !(byte == b'.' && pair[0] == b'.')
+    };
+    let simple = bytes.len() <= MAX_LOCAL_BYTES
+        && bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last() != Some(&b'.')
+        && bytes.windows(2).all(plain);
     simple.then_some(domain)
 }
 
@@ -1196,6 +1200,28 @@ mod tests {
         assert_eq!(distance("bücher.de", "bucher.de"), Some(1));
         assert_eq!(distance("example.com", "gmail.com"), None);
         assert_eq!(distance("ca", "abc"), None);
+    }
+
+    #[test]
+    fn only_plain_local_parts_leave_the_verdict_to_the_domain() {
+        let long = format!("{}@x.com", "a".repeat(MAX_LOCAL_BYTES + 1));
+        for (address, domain) in [
+            ("jane.doe@x.com", Some("x.com")),
+            ("j@x", Some("x")),
+            ("a+b_c-d.9@gmail.com", Some("gmail.com")),
+            ("jane@x@y.com", Some("x@y.com")),
+            (".jane@x.com", None),
+            ("jane.@x.com", None),
+            ("ja..ne@x.com", None),
+            ("jane doe@x.com", None),
+            ("jané@x.com", None),
+            ("\"jane\"@x.com", None),
+            ("@x.com", None),
+            ("no-at-sign", None),
+            (long.as_str(), None),
+        ] {
+            assert_eq!(domain_decides(address), domain, "{address}");
+        }
     }
 
     /// Valid, fixable or invalid, without the details.
