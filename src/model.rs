@@ -710,7 +710,7 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
-    /// A phrase completing "N rows …".
+    /// A phrase completing "N rows …" (and "1 row …": no verb to agree).
     pub fn describe(self) -> &'static str {
         match self {
             WarningKind::NoAddress => "skipped: no address",
@@ -719,10 +719,10 @@ impl WarningKind {
             WarningKind::Replaced => {
                 "with unreadable characters: invalid bytes or NULs (replaced with �)"
             }
-            WarningKind::Duplicate => "repeat an address seen earlier (kept)",
-            WarningKind::NotAnAddress => "hold something that is not an email address (kept)",
+            WarningKind::Duplicate => "with an address seen earlier (kept)",
+            WarningKind::NotAnAddress => "with something that is not an email address (kept)",
             WarningKind::LongQuotedField => {
-                "start a quoted field spanning many lines: check for an unbalanced quote"
+                "starting a quoted field that spans many lines: check for an unbalanced quote"
             }
             WarningKind::NoDataRows => "has a header but no data rows",
         }

@@ -490,6 +490,27 @@ fn invalid_utf8_in_the_middle() {
     assert_eq!(names[3], "Søren Jørgensen");
 }
 
+/// A character cut in two by the delimiter (`\xC3` `,` `\xA9`) is valid UTF-8 only if the
+/// comma is dropped, as the parsed record stores its fields: each field is checked on its own,
+/// so the row is reported as damaged rather than read as `é` split across two fields.
+#[test]
+fn a_character_split_by_the_delimiter() {
+    let mut bytes = Vec::new();
+    bytes.extend("Email,Name,Reason\n".as_bytes());
+    bytes.extend("j.mueller@example.de,Jürgen Müller,550 5.1.1 user unknown\n".as_bytes());
+    bytes.extend(b"f.lefevre@example.fr,Fran\xC3,\xA7oise,452 4.2.2 mailbox full\n");
+    bytes.extend("z.verhoeven@example.nl,Zoë Verhoeven,550 5.1.1 user unknown\n".as_bytes());
+    let fixture = Fixture::new("split.csv", bytes);
+    let report = fixture.loads();
+    let replaced = warning(&report, "unreadable characters", fixture.arg());
+    assert_eq!(listed_lines(replaced), [3]);
+    let listed = fixture.list();
+    let names: Vec<&str> = listed.iter().map(|o| text(o, "name")).collect();
+    assert_eq!(names[0], "Jürgen Müller");
+    assert_eq!(names[1], "Fran\u{FFFD}");
+    assert_eq!(names[2], "Zoë Verhoeven");
+}
+
 /// Rows with too few or too many fields are kept and their lines listed.
 #[test]
 fn ragged_rows() {
@@ -570,7 +591,7 @@ fn duplicate_addresses() {
          a@example.com,Ann thrice\n",
     );
     let report = fixture.loads();
-    let repeats = warning(&report, "repeat", fixture.arg());
+    let repeats = warning(&report, "seen earlier", fixture.arg());
     assert!(repeats.contains(": 2 rows "), "{repeats}");
     assert_eq!(listed_lines(repeats), [4, 6]);
     assert_eq!(fixture.list().len(), 5);
@@ -915,7 +936,7 @@ fn duplicate_addresses_in_other_case() {
          \" a@example.com \",Ann thrice\n",
     );
     let report = fixture.loads();
-    let repeats = warning(&report, "repeat", fixture.arg());
+    let repeats = warning(&report, "seen earlier", fixture.arg());
     assert!(repeats.contains(": 2 rows "), "{repeats}");
     assert_eq!(listed_lines(repeats), [3, 4]);
     assert_eq!(fixture.list().len(), 3);

@@ -439,14 +439,7 @@ fn stream_csv(
         .delimiter(input.delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(counter);
-    let mut records = Records {
-        csv,
-        record: csv::ByteRecord::new(),
-        decoder: FieldDecoder::new(input.mode),
-        text: String::new(),
-        ends: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut records = Records::new(csv, input.mode);
     let mut head: Vec<Row> = Vec::new();
     while head.len() <= layout::CONTENT_SAMPLE {
         let Some(line) = records.next()? else { break };
@@ -508,10 +501,12 @@ fn stream_csv(
 }
 
 /// The record reader: the `csv` crate for RFC 4180, a [`LineCounter`] for line numbers, a
-/// [`FieldDecoder`] for text. Each record's decoded fields are kept until the next one.
+/// [`FieldDecoder`] for text. Each record's fields are kept until the next one: as read when
+/// they are clean UTF-8 (most records, and no copy), decoded into `text` otherwise.
 struct Records<R: Read> {
     csv: csv::Reader<LineCounter<R>>,
-    record: csv::ByteRecord,
+    /// Always `Some` between calls; taken while a record passes through the decoder.
+    record: Option<Held>,
     decoder: FieldDecoder,
     text: String,
     ends: Vec<usize>,
@@ -519,52 +514,88 @@ struct Records<R: Read> {
     notes: Vec<(WarningKind, u64)>,
 }
 
+/// The record last read, in whichever form it passed through the decoder; its buffers are
+/// reused for the next.
+enum Held {
+    /// Clean UTF-8: the fields are its text.
+    Clean(csv::StringRecord),
+    /// Decoded into [`Records::text`].
+    Decoded(csv::ByteRecord),
+}
+
 impl<R: Read> Records<R> {
+    fn new(csv: csv::Reader<LineCounter<R>>, mode: Mode) -> Records<R> {
+        Records {
+            csv,
+            record: Some(Held::Decoded(csv::ByteRecord::new())),
+            decoder: FieldDecoder::new(mode),
+            text: String::new(),
+            ends: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
     /// Reads the next record; returns its line, or `None` at the end.
     fn next(&mut self) -> Result<Option<u64>, String> {
         let before = self.csv.position().byte();
-        let more = self
-            .csv
-            .read_byte_record(&mut self.record)
-            .map_err(|e| format!("could not be read: {e}"))?;
+        let mut record = match self.record.take() {
+            Some(Held::Clean(text)) => text.into_byte_record(),
+            Some(Held::Decoded(bytes)) => bytes,
+            None => csv::ByteRecord::new(),
+        };
+        let read = self.csv.read_byte_record(&mut record);
+        let more = match read {
+            Ok(more) => more,
+            Err(e) => {
+                self.record = Some(Held::Decoded(record));
+                return Err(format!("could not be read: {e}"));
+            }
+        };
         if !more {
+            self.record = Some(Held::Decoded(record));
             return Ok(None);
         }
         let line = self.csv.get_mut().line_at(before);
-        self.text.clear();
-        self.ends.clear();
-        let mut replaced = false;
-        if self
-            .decoder
-            .push_clean(self.record.as_slice(), &mut self.text)
-        {
-            let mut end = 0;
-            for field in &self.record {
-                end += field.len();
-                self.ends.push(end);
-            }
-        } else {
-            for field in &self.record {
-                replaced |= self.decoder.push(field, &mut self.text);
-                self.ends.push(self.text.len());
-            }
-        }
-        if replaced {
-            self.notes.push((WarningKind::Replaced, line));
-        }
-        if memchr::memchr_iter(b'\n', self.text.as_bytes())
+        if memchr::memchr_iter(b'\n', record.as_slice())
             .nth(LONG_QUOTED_LINES)
             .is_some()
         {
             self.notes.push((WarningKind::LongQuotedField, line));
+        }
+        self.ends.clear();
+        match self.decoder.clean(record) {
+            Ok(text) => {
+                let mut end = 0;
+                for field in &text {
+                    end += field.len();
+                    self.ends.push(end);
+                }
+                self.record = Some(Held::Clean(text));
+            }
+            Err(bytes) => {
+                self.text.clear();
+                let mut replaced = false;
+                for field in &bytes {
+                    replaced |= self.decoder.push(field, &mut self.text);
+                    self.ends.push(self.text.len());
+                }
+                if replaced {
+                    self.notes.push((WarningKind::Replaced, line));
+                }
+                self.record = Some(Held::Decoded(bytes));
+            }
         }
         Ok(Some(line))
     }
 
     /// The fields of the record last read.
     fn fields(&self) -> impl Iterator<Item = &str> + '_ {
-        self.ends.iter().scan(0, |start, &end| {
-            let field = &self.text[*start..end];
+        let text = match &self.record {
+            Some(Held::Clean(record)) => record.as_slice(),
+            Some(Held::Decoded(_)) | None => self.text.as_str(),
+        };
+        self.ends.iter().scan(0, move |start, &end| {
+            let field = &text[*start..end];
             *start = end;
             Some(field)
         })

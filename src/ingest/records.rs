@@ -41,21 +41,20 @@ impl FieldDecoder {
         }
     }
 
-    /// The fast path for a whole record: when `bytes` are valid UTF-8 without NULs (and the
-    /// file is not Windows-1252) they are appended as they are and `true` is returned;
-    /// otherwise nothing is appended and the fields must go through [`FieldDecoder::push`].
-    pub fn push_clean(&mut self, bytes: &[u8], out: &mut String) -> bool {
-        if self.mode == Mode::Windows1252 || memchr::memchr(0, bytes).is_some() {
-            return false;
+    /// The fast path for a whole record: when every field is valid UTF-8 without NULs (and
+    /// the file is not Windows-1252) the record is returned as text, without copying;
+    /// otherwise it is handed back for [`FieldDecoder::push`]. Fields are checked one by one
+    /// (csv does so for non-ASCII records): `jo\xC3,\xA9x` is valid UTF-8 only across the
+    /// comma.
+    pub fn clean(&mut self, record: csv::ByteRecord) -> Result<csv::StringRecord, csv::ByteRecord> {
+        if self.mode == Mode::Windows1252 || memchr::memchr(0, record.as_slice()).is_some() {
+            return Err(record);
         }
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            return false;
-        };
-        if self.mode == Mode::Undecided && !text.is_ascii() {
+        let text = csv::StringRecord::from_byte_record(record).map_err(|e| e.into_byte_record())?;
+        if self.mode == Mode::Undecided && !text.as_slice().is_ascii() {
             self.mode = Mode::Utf8;
         }
-        out.push_str(text);
-        true
+        Ok(text)
     }
 
     /// Appends the decoded `bytes` to `out`; returns whether anything had to be replaced
