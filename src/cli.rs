@@ -292,6 +292,9 @@ fn clap_message(rendered: &str) -> String {
 
 fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     match cli.command {
+        Some(_) if std::env::var_os("BOUNCELENS_TEST_PANIC").is_some() => {
+            panic!("test panic requested by BOUNCELENS_TEST_PANIC")
+        }
         None => {
             check_dashboard_files(&cli.load.files)?;
             crate::tui::check_terminal().map_err(|e| Failure {

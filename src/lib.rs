@@ -21,3 +21,26 @@ pub mod search;
 pub mod stats;
 pub mod tui;
 pub mod typo;
+
+/// Makes a panic print one line ("internal error", where, and that no file was changed) in
+/// place of Rust's message and backtrace: the last line of defence of the never-panic rule,
+/// for the command line and the dashboard alike. `first` runs before the line is printed (the
+/// dashboard turns mouse reporting off there).
+pub fn install_panic_message(first: fn()) {
+    std::panic::set_hook(Box::new(move |info| {
+        first();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "bouncelens: internal error: {message}{place}. Your files were not changed; please report this."
+        );
+    }));
+}

@@ -5,6 +5,7 @@ use std::io::{self, BufWriter};
 
 fn main() {
     keep_large_blocks_mapped();
+    bouncelens::install_panic_message(|| {});
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr();

@@ -1155,3 +1155,23 @@ fn summary_works_from_any_directory() {
     assert_eq!(value["total"], sample_rows_with_address());
     assert!(Path::new(dir.path()).read_dir().unwrap().next().is_none());
 }
+
+/// Should a command ever panic, the user sees one line saying so and that no file changed, not
+/// Rust's message and backtrace (even with `RUST_BACKTRACE` set), and the status is not 0.
+#[test]
+fn a_panic_prints_one_line() {
+    let output = common::bouncelens()
+        .arg("summary")
+        .env("BOUNCELENS_TEST_PANIC", "1")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("bouncelens runs");
+    let stderr = common::stderr(&output);
+    assert_eq!(output.status.code(), Some(101), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("bouncelens: internal error: test panic requested"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Your files were not changed"), "{stderr}");
+}

@@ -304,22 +304,9 @@ fn spawn_input(sender: Sender<Message>, stop: Arc<AtomicBool>) {
 /// A panic prints one short line after the terminal is restored (ratatui's hook restores it
 /// first, then calls this one), never a raw backtrace over the dashboard.
 fn install_panic_message() {
-    std::panic::set_hook(Box::new(|info| {
+    crate::install_panic_message(|| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".to_string());
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!(
-            "bouncelens: internal error: {message}{place}. Your files were not changed; please report this."
-        );
-    }));
+    });
 }
 
 #[cfg(test)]
