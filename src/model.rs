@@ -840,12 +840,34 @@ impl Dataset {
 
     /// Contact `index` (panics when out of range, like slice indexing).
     pub fn contact(&self, index: usize) -> ContactRef<'_> {
+        self.view(index, self.chunk_of(index))
+    }
+
+    /// The chunk holding contact `index` (panics when out of range).
+    fn chunk_of(&self, index: usize) -> usize {
         assert!(index < self.contacts.len(), "contact {index} out of range");
-        let chunk = self
-            .chunk_starts
+        self.chunk_starts
             .partition_point(|&start| start as usize <= index)
-            - 1;
-        self.view(index, chunk)
+            - 1
+    }
+
+    /// Contact `index`, for walks in ascending order: `chunk` remembers the chunk of the last
+    /// contact fetched, so the next one in the same chunk needs no search (a search over a
+    /// million contacts spent about 6% of its time finding chunks).
+    pub(crate) fn contact_near(&self, index: usize, chunk: &mut usize) -> ContactRef<'_> {
+        let starts = &self.chunk_starts;
+        let here = |chunk: usize| {
+            starts
+                .get(chunk)
+                .is_some_and(|&start| start as usize <= index)
+                && starts
+                    .get(chunk + 1)
+                    .is_none_or(|&next| next as usize > index)
+        };
+        if !here(*chunk) {
+            *chunk = self.chunk_of(index);
+        }
+        self.view(index, *chunk)
     }
 
     /// The view of contact `index`, which lies in chunk `chunk`.

@@ -437,6 +437,7 @@ fn scan(
 ) -> Option<Vec<Scored>> {
     let mut scorer = Scorer::new();
     let mut found = Vec::new();
+    let mut chunk = 0;
     let total = share.len();
     for (block, start) in share.clone().step_by(BLOCK).enumerate() {
         if stop.load(Ordering::Relaxed) || (run.cancelled)() {
@@ -449,7 +450,8 @@ fn scan(
             if !query.possible(masks) {
                 continue;
             }
-            if let Some(score) = scorer.score(query, &dataset.contact(index), masks) {
+            let contact = dataset.contact_near(index, &mut chunk);
+            if let Some(score) = scorer.score(query, &contact, masks) {
                 let score = score.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
                 found.push((score, index as u32));
             }
