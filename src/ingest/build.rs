@@ -297,34 +297,37 @@ fn remember(table: &mut FxHashMap<u128, Verdict>, key: u128, verdict: Verdict) {
     table.insert(key, verdict);
 }
 
-/// Texts hashed to 128 bits, each followed by a separator so `("ab", "c")` and `("a", "bc")`
-/// differ.
+/// Texts hashed to 128 bits.
 fn text_key(parts: &[&str]) -> u128 {
+    hash128(|hasher| write_texts(hasher, parts))
+}
+
+/// Everything a verdict depends on, hashed to 128 bits.
+fn verdict_key(kind: &str, codes: &Codes, masked: &str) -> u128 {
+    hash128(|hasher| {
+        std::hash::Hash::hash(codes, hasher);
+        write_texts(hasher, &[kind, masked]);
+    })
+}
+
+/// Two independent 64-bit hashes of what `feed` writes: a collision among a few million texts
+/// is far less likely than a bit flip.
+fn hash128(feed: impl Fn(&mut rustc_hash::FxHasher)) -> u128 {
     let half = |seed: u64| {
         let mut hasher = rustc_hash::FxHasher::default();
         hasher.write_u64(seed);
-        for part in parts {
-            hasher.write(part.as_bytes());
-            hasher.write_u8(0x1f);
-        }
+        feed(&mut hasher);
         hasher.finish()
     };
     (u128::from(half(0x9E37_79B9_7F4A_7C15)) << 64) | u128::from(half(0xC2B2_AE3D_27D4_EB4F))
 }
 
-/// Everything a verdict depends on, hashed to 128 bits.
-fn verdict_key(kind: &str, codes: &Codes, masked: &str) -> u128 {
-    let half = |seed: u64| {
-        let mut hasher = rustc_hash::FxHasher::default();
-        hasher.write_u64(seed);
-        std::hash::Hash::hash(codes, &mut hasher);
-        for part in [kind, masked] {
-            hasher.write(part.as_bytes());
-            hasher.write_u8(0x1f);
-        }
-        hasher.finish()
-    };
-    (u128::from(half(0x9E37_79B9_7F4A_7C15)) << 64) | u128::from(half(0xC2B2_AE3D_27D4_EB4F))
+/// Each text followed by a separator, so `("ab", "c")` and `("a", "bc")` differ.
+fn write_texts(hasher: &mut rustc_hash::FxHasher, parts: &[&str]) {
+    for part in parts {
+        hasher.write(part.as_bytes());
+        hasher.write_u8(0x1f);
+    }
 }
 
 fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classified>) {
