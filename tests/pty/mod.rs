@@ -4,15 +4,18 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use portable_pty::{
+    Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlavePty, native_pty_system,
+};
 
 /// How often the screen is polled while waiting.
 const POLL: Duration = Duration::from_millis(20);
+/// How long the output must stay quiet after the child exited to count as complete.
+const QUIET: Duration = Duration::from_millis(150);
 
 /// Enter, as a terminal sends it.
 pub const ENTER: &[u8] = b"\r";
@@ -31,10 +34,12 @@ pub fn binary() -> &'static str {
 /// A running dashboard in a pseudo-terminal.
 pub struct Tui {
     output: Arc<Mutex<Output>>,
-    eof: Arc<AtomicBool>,
-    reader: Option<JoinHandle<()>>,
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
+    /// Held open for as long as the test runs: when the child's exit closes the last slave,
+    /// Linux hangs the terminal up and may drop output still queued (the very sequences that
+    /// restore the terminal), so the end of the output is read as "exited, then quiet".
+    _slave: Box<dyn SlavePty + Send>,
     child: Box<dyn Child + Send + Sync>,
     exited: Option<ExitStatus>,
 }
@@ -47,6 +52,8 @@ struct Output {
     pending: Vec<u8>,
     /// The terminal emulator.
     parser: vt100::Parser,
+    /// When the last bytes arrived.
+    received: Instant,
     /// The screen as it was after the last complete frame. ratatui ends every frame by hiding
     /// the cursor, and the program writes a frame in several pieces, so a test looking at the
     /// parser directly could see half of one frame and half of the one before.
@@ -58,6 +65,7 @@ const END_OF_FRAME: &[u8] = b"\x1b[?25l";
 
 impl Output {
     fn receive(&mut self, bytes: &[u8]) {
+        self.received = Instant::now();
         self.raw.extend_from_slice(bytes);
         self.pending.extend_from_slice(bytes);
         let end = self
@@ -131,8 +139,6 @@ impl Tui {
             .slave
             .spawn_command(command)
             .expect("bouncelens starts in the pseudo-terminal");
-        // Only the child may hold the slave side, or reads never see the end of the output.
-        drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a pty reader");
         let writer = pair.master.take_writer().expect("a pty writer");
         let parser = vt100::Parser::new(nonzero(rows), nonzero(cols), 0);
@@ -141,28 +147,22 @@ impl Tui {
             pending: Vec::new(),
             frame: parser.screen().clone(),
             parser,
+            received: Instant::now(),
         }));
-        let eof = Arc::new(AtomicBool::new(false));
-        let reader = {
-            let (output, eof) = (Arc::clone(&output), Arc::clone(&eof));
+        {
+            let output = Arc::clone(&output);
             thread::spawn(move || {
                 let mut buffer = [0u8; 16 * 1024];
-                loop {
-                    match reader.read(&mut buffer) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => lock(&output).receive(&buffer[..n]),
-                    }
+                while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                    lock(&output).receive(&buffer[..n]);
                 }
-                lock(&output).finish();
-                eof.store(true, Ordering::SeqCst);
-            })
-        };
+            });
+        }
         Tui {
             output,
-            eof,
-            reader: Some(reader),
             writer,
             master: pair.master,
+            _slave: pair.slave,
             child,
             exited: None,
         }
@@ -260,16 +260,13 @@ impl Tui {
             thread::sleep(POLL);
         };
         self.exited = Some(status.clone());
-        // The output ends when the last holder of the slave side (the child) is gone.
+        // Everything the child wrote is queued by now; the output is complete once the reader
+        // has been quiet for a moment.
         let drained = Instant::now();
-        while !self.eof.load(Ordering::SeqCst) && drained.elapsed() < Duration::from_secs(3) {
+        while lock(&self.output).received.elapsed() < QUIET && drained.elapsed() < QUIET * 20 {
             thread::sleep(POLL);
         }
-        if self.eof.load(Ordering::SeqCst)
-            && let Some(reader) = self.reader.take()
-        {
-            let _ = reader.join();
-        }
+        lock(&self.output).finish();
         status
     }
 
