@@ -446,6 +446,8 @@ pub struct ContactRef<'a> {
     index: usize,
     /// Where the row's fields are, found once when the view is made.
     chunk: &'a Chunk,
+    /// The file it came from, found once too: every field read by role asks it for a column.
+    source: &'a Source,
     row_start: usize,
     first: usize,
     count: usize,
@@ -478,7 +480,7 @@ impl<'a> ContactRef<'a> {
 
     /// The file the contact came from.
     pub fn source_info(&self) -> &'a Source {
-        &self.dataset.sources[self.source()]
+        self.source
     }
 
     /// The line in the file where the row starts (1-based, header included).
@@ -887,6 +889,7 @@ impl Dataset {
             dataset: self,
             index,
             chunk: &self.chunks[chunk],
+            source: &self.sources[usize::from(self.contacts[index].source)],
             row_start: self.contacts[index].row_start as usize,
             first,
             count: end - first,
