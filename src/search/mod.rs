@@ -215,10 +215,9 @@ impl Prepared {
     }
 }
 
-/// One thread's matcher and scratch buffers ("one matcher per thread": sharing one between
+/// One thread's scorer and scratch buffers ("one matcher per thread": sharing one between
 /// threads was slower than using one thread).
 struct Scorer {
-    skim: SkimMatcherV2,
     ascii: AsciiSkim,
     who: String,
     lower: String,
@@ -227,7 +226,6 @@ struct Scorer {
 impl Scorer {
     fn new() -> Scorer {
         Scorer {
-            skim: SkimMatcherV2::default().ignore_case(),
             ascii: AsciiSkim::default(),
             who: String::new(),
             lower: String::new(),
@@ -256,7 +254,11 @@ impl Scorer {
                     Some(ascii) if self.who.is_ascii() => {
                         self.ascii.score(ascii, self.who.as_bytes())
                     }
-                    _ => self.skim.fuzzy_match(&self.who, pattern),
+                    // A fresh matcher: a reused one can score a text differently depending
+                    // on the text before (see `skim.rs`), and these texts are few.
+                    _ => SkimMatcherV2::default()
+                        .ignore_case()
+                        .fuzzy_match(&self.who, pattern),
                 },
                 _ => None,
             };
