@@ -14,7 +14,7 @@ use portable_pty::{
 
 /// How often the screen is polled while waiting.
 const POLL: Duration = Duration::from_millis(20);
-/// How long the output must stay quiet after the child exited to count as complete.
+/// How long the output must stay quiet, after the child exited, to count as complete.
 const QUIET: Duration = Duration::from_millis(150);
 
 /// Enter, as a terminal sends it.
@@ -260,10 +260,14 @@ impl Tui {
             thread::sleep(POLL);
         };
         self.exited = Some(status.clone());
-        // Everything the child wrote is queued by now; the output is complete once the reader
-        // has been quiet for a moment.
-        let drained = Instant::now();
-        while lock(&self.output).received.elapsed() < QUIET && drained.elapsed() < QUIET * 20 {
+        // Everything the child wrote is queued by now: the output is complete once nothing is
+        // left to read and the reader has been quiet for a while since the exit.
+        let exited = Instant::now();
+        while exited.elapsed() < QUIET * 20
+            && (exited.elapsed() < QUIET
+                || self.unread() != Some(0)
+                || lock(&self.output).received.elapsed() < QUIET)
+        {
             thread::sleep(POLL);
         }
         lock(&self.output).finish();
@@ -299,6 +303,16 @@ impl Tui {
         };
         let cooked = libc::ICANON | libc::ECHO;
         Some(settings.c_lflag & cooked != cooked)
+    }
+
+    /// Bytes the program wrote that the reader has not taken yet; `None` if that can't be
+    /// asked.
+    fn unread(&self) -> Option<libc::c_int> {
+        let fd = self.master.as_raw_fd()?;
+        let mut queued: libc::c_int = 0;
+        // SAFETY: `fd` is the open master side of our pty, and FIONREAD writes one int.
+        let asked = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut queued) };
+        (asked == 0).then_some(queued)
     }
 
     /// Whether the process is still running.
