@@ -32,8 +32,8 @@ const MAX_LOCAL_BYTES: usize = 64;
 const MAX_DOMAIN_CHARS: usize = 253;
 /// RFC 1035: one label (the text between dots) holds at most 63 characters.
 const MAX_LABEL_CHARS: usize = 63;
-/// The stack buffer a domain is lowercased into; longer domains are never near a provider.
-const LOWERCASE_BUFFER: usize = 256;
+/// The stack buffer a domain's head and ending are joined in; longer ones are never a provider.
+const JOIN_BUFFER: usize = 256;
 /// The most edits the detector ever considers; further away is "not near any provider".
 const MAX_EDITS: u8 = 2;
 /// Domains are compared as at most this many characters, which covers every listed domain
@@ -183,8 +183,7 @@ pub fn suggest(address: &str) -> Option<Suggestion> {
 /// nothing about the other Gmail contacts. Real look-alikes such as `google.com` are not
 /// providers.
 pub fn is_mailbox_provider(domain: &str) -> bool {
-    let mut buffer = [0; LOWERCASE_BUFFER];
-    let role = ascii_lowercase(domain, &mut buffer).and_then(|domain| INDEX.role(domain));
+    let role = INDEX.role(&ascii_lowercase(domain));
     matches!(role, Some(Role::Target | Role::Provider))
 }
 
@@ -216,8 +215,7 @@ fn examine(address: &str) -> Result<Option<Suggestion>, &'static str> {
     let (local, domain) = split(text, &mut cleanups)?;
     validate_local(local)?;
     let domain = tidy_domain(domain, &mut cleanups);
-    let mut buffer = [0; LOWERCASE_BUFFER];
-    let correction = ascii_lowercase(&domain, &mut buffer).and_then(correct_domain);
+    let correction = correct_domain(&ascii_lowercase(&domain));
     let meant = correction
         .as_ref()
         .map_or(&*domain, |fix| fix.domain.as_str());
@@ -247,7 +245,7 @@ fn suggestion(
                 .join("; "),
         },
         None => Suggestion {
-            address: format!("{local}@{}", domain.to_lowercase()),
+            address: format!("{local}@{}", lowercase_domain(domain)),
             confidence: Confidence::High,
             fix: cleanups[0].0,
             why: cleaned.collect::<Vec<_>>().join("; "),
@@ -514,16 +512,30 @@ fn collapse_dots(domain: &str) -> String {
     collapsed
 }
 
-/// The domain with ASCII letters lowercased, in `buffer` if anything had to change; `None` if
-/// it does not fit, which only a domain far longer than any provider's does.
-fn ascii_lowercase<'a>(text: &'a str, buffer: &'a mut [u8; LOWERCASE_BUFFER]) -> Option<&'a str> {
-    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Some(text);
+/// The domain with ASCII letters lowercased, borrowed when nothing had to change (most
+/// addresses are typed in lowercase). Any length: an impossible ending is worth fixing on a
+/// long domain too, and whether it is fixed must not depend on its capitals.
+fn ascii_lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
-    let bytes = buffer.get_mut(..text.len())?;
-    bytes.copy_from_slice(text.as_bytes());
-    bytes.make_ascii_lowercase();
-    std::str::from_utf8(bytes).ok()
+}
+
+/// A domain in lowercase for showing, never longer in characters than it was, so its parts
+/// stay within their limits: a letter whose lowercase is two characters (`İ`) is kept.
+fn lowercase_domain(domain: &str) -> String {
+    domain
+        .chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// A corrected domain, lowercase, with how sure the correction is and why it was made.
@@ -581,7 +593,7 @@ fn impossible_ending(
     (head, ending): (&str, &str),
     fixed: &str,
 ) -> Option<DomainFix> {
-    let candidate = format!("{}.{fixed}", head.to_lowercase());
+    let candidate = format!("{}.{fixed}", lowercase_domain(head));
     let unknown = |candidate| DomainFix {
         why: format!(
             "{domain} ends in .{ending}, which does not exist; .{fixed} is the usual ending"
@@ -811,7 +823,7 @@ impl Index {
 
     /// The role of `head.ending`, joined on the stack.
     fn role_of_parts(&self, head: &str, ending: &str) -> Option<Role> {
-        let mut buffer = [0; LOWERCASE_BUFFER];
+        let mut buffer = [0; JOIN_BUFFER];
         let joined = buffer.get_mut(..head.len() + 1 + ending.len())?;
         let (start, rest) = joined.split_at_mut(head.len());
         start.copy_from_slice(head.as_bytes());
@@ -1362,15 +1374,43 @@ mod tests {
     #[test]
     fn lowercasing_borrows_unless_needed() {
         let lowercase = "gmail.com";
-        let mut buffer = [0; LOWERCASE_BUFFER];
-        let borrowed = ascii_lowercase(lowercase, &mut buffer).expect("fits");
-        assert!(std::ptr::eq(borrowed, lowercase));
-        let mut buffer = [0; LOWERCASE_BUFFER];
-        assert_eq!(ascii_lowercase("GMAIL.Com", &mut buffer), Some("gmail.com"));
-        let mut buffer = [0; LOWERCASE_BUFFER];
-        assert_eq!(
-            ascii_lowercase(&"A".repeat(LOWERCASE_BUFFER + 1), &mut buffer),
-            None
+        assert!(
+            matches!(ascii_lowercase(lowercase), Cow::Borrowed(b) if std::ptr::eq(b, lowercase))
+        );
+        assert_eq!(ascii_lowercase("GMAIL.Com"), "gmail.com");
+        let long = "A".repeat(300);
+        assert_eq!(ascii_lowercase(&long), "a".repeat(300));
+    }
+
+    /// Found by fuzzing: `İ` lowercases to two characters, which pushed a 63-character part
+    /// of a suggested domain over the limit.
+    #[test]
+    fn suggestions_keep_the_domain_within_its_limits() {
+        let address = format!("jane@@x{}.example.com", "İ".repeat(62));
+        let Check::Fix(fix) = check(&address) else {
+            panic!("{address} should be fixed");
+        };
+        assert!(
+            matches!(check(&fix.address), Check::Valid),
+            "{}",
+            fix.address
+        );
+        assert_eq!(lowercase_domain("BÜCHER.De"), "bücher.de");
+    }
+
+    /// Found by fuzzing: a domain longer than the old lowercasing buffer kept its impossible
+    /// ending while it had capitals, so the suggested (lowercase) address needed a fix itself.
+    #[test]
+    fn long_domains_in_capitals_are_corrected_like_lowercase_ones() {
+        let address = format!("jane@G{0}.{0}.{0}Mail,coom", "ü".repeat(55));
+        let Check::Fix(fix) = check(&address) else {
+            panic!("{address} should be fixed");
+        };
+        assert!(fix.address.ends_with("mail.com"), "{}", fix.address);
+        assert!(
+            matches!(check(&fix.address), Check::Valid),
+            "{}",
+            fix.address
         );
     }
 }
