@@ -215,8 +215,7 @@ impl Prepared {
     }
 }
 
-/// One thread's scorer and scratch buffers ("one matcher per thread": sharing one between
-/// threads was slower than using one thread).
+/// One thread's scoring buffers: each thread keeps its own, reused from contact to contact.
 struct Scorer {
     ascii: AsciiSkim,
     who: String,
@@ -246,14 +245,13 @@ impl Scorer {
         }
         self.who.clear();
         write_who(contact, &mut self.who);
+        let who_is_ascii = self.who.is_ascii();
         let mut lowered = false;
         let mut total = 0;
         for term in &query.terms {
             let in_who = match &term.term {
                 Term::Fuzzy(pattern) if term.mask & who_mask == term.mask => match &term.ascii {
-                    Some(ascii) if self.who.is_ascii() => {
-                        self.ascii.score(ascii, self.who.as_bytes())
-                    }
+                    Some(ascii) if who_is_ascii => self.ascii.score(ascii, self.who.as_bytes()),
                     // A fresh matcher: a reused one can score a text differently depending
                     // on the text before (see `skim.rs`), and these texts are few.
                     _ => SkimMatcherV2::default()
