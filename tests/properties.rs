@@ -124,7 +124,7 @@ fn masked(text: &str) -> String {
 }
 
 /// Text holding what `mask_variable_parts` replaces (addresses, some with digits in the local
-/// part or glued to a code; IPv4 addresses; long numbers, some glued to dotted parts) among
+/// part or glued to a code; IPv4 addresses; long numbers, some glued to dotted parts; message ids; timestamps) among
 /// the pieces of [`smtpish`] text.
 fn maskable() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -134,6 +134,8 @@ fn maskable() -> impl Strategy<Value = String> {
         1 => (any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>())
             .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
         1 => "[0-9]{4,8}(\\.[0-9]{1,3}){1,3}",
+        1 => "[a-zA-Z0-9]{6,16}",
+        1 => "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z?",
     ];
     let separator = prop_oneof![
         Just(" "),

@@ -117,7 +117,7 @@ fn texts_are_classified_as_an_engineer_would() {
     );
 }
 
-/// The loader remembers verdicts by the text with addresses, IPs and long numbers masked; on
+/// The loader remembers verdicts by the text with addresses, IPs and long numbers and message ids masked; on
 /// every corpus text the masked copy must get the same codes and verdict as the original.
 #[test]
 fn masking_recipient_details_never_changes_a_verdict() {

@@ -262,12 +262,13 @@ fn specificity(status: &StatusCode) -> u8 {
     u8::from(status.subject != 0) + u8::from(status.detail != 0)
 }
 
-/// Copies `text` into `out` with the parts that differ from one recipient to the next —
-/// email addresses, IPv4 addresses and tokens starting with four or more digits (ids,
-/// timestamps) — replaced by placeholders, so the thousands of copies of one server message
-/// become one. The words survive; the codes are taken from the text itself, since a code
-/// glued to an address (`550-bob@example.com`) goes with it. Masking masked text changes
-/// nothing.
+/// Copies `text` into `out` with the parts that differ from one recipient or message to the
+/// next — email addresses, IPv4 addresses, tokens starting with four or more digits (ids,
+/// counters, timestamps) and long words mixing letters and digits (message and queue ids such
+/// as Gmail's `5fb427d7c29a1-5ce9ade80dfsi0f3` or Outlook's `BW6PEPF0000C25C`) — replaced by
+/// placeholders, so the thousands of copies of one server message become one. The words
+/// survive; the codes are taken from the text itself, since a code glued to an address
+/// (`550-bob@example.com`) goes with it. Masking masked text changes nothing.
 pub fn mask_variable_parts(text: &str, out: &mut String) {
     mask_addresses(text, out);
     mask_numbers(out);
@@ -304,51 +305,32 @@ fn mask_addresses(text: &str, out: &mut String) {
     out.push_str(&text[copied..]);
 }
 
-/// Replaces IPv4 addresses with `0.0.0.0` and tokens starting with four or more digits (ids,
-/// counters, timestamps, with any dotted tail) with `0`, in place: every placeholder is no
-/// longer than what it replaces, so the text is compacted as it is read. (Only the byte just
-/// before the scan position may already be rewritten, and then with a placeholder's final
-/// `0` where a digit was: whether it is a digit, all that is read of it, is unchanged.)
+/// The shortest word of letters and digits mixing both that is taken for an id: `gbrprd13`
+/// and `mwinf5c23` are, the `[TS01]` codes some rules read are not.
+const ID_WORD: usize = 8;
+
+/// Replaces IPv4 addresses with `0.0.0.0`, tokens starting with four or more digits (ids,
+/// counters, timestamps, with any dotted or ISO-timestamp tail) with `0` and id words with
+/// `id`, in place: every placeholder is no longer than what it replaces, so the text is
+/// compacted as it is read. (Only the byte just before the scan position may already be
+/// rewritten, and then with a placeholder's last byte where a byte of the same kind, a digit
+/// or a letter, was: whether it is a digit or a letter, all that is read of it, is unchanged.)
 fn mask_numbers(text: &mut String) {
     let mut bytes = std::mem::take(text).into_bytes();
     let mut written = 0;
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let (start, end, placeholder) = match bytes[i] {
-            b'0'..=b'9' if i == 0 || !bytes[i - 1].is_ascii_digit() => {
-                let end = i + bytes[i..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit() || **b == b'.')
-                    .count();
-                let dots = bytes[i..end]
-                    .iter()
-                    .rev()
-                    .take_while(|b| **b == b'.')
-                    .count();
-                let token = &bytes[i..end - dots];
-                let end = i + token.len();
-                let is_ip = token.split(|b| *b == b'.').count() == 4
-                    && token
-                        .split(|b| *b == b'.')
-                        .all(|part| (1..=3).contains(&part.len()));
-                let digits = token.iter().take_while(|b| b.is_ascii_digit()).count();
-                if is_ip {
-                    (i, end, "0.0.0.0")
-                } else if digits >= 4 {
-                    (i, end, "0")
-                } else {
-                    i = end.max(i + 1);
-                    continue;
-                }
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
+        let Some((end, placeholder)) = variable_token(&bytes, i) else {
+            i += 1;
+            continue;
         };
-        bytes.copy_within(copied..start, written);
-        written += start - copied;
+        if placeholder.is_empty() {
+            i = end;
+            continue;
+        }
+        bytes.copy_within(copied..i, written);
+        written += i - copied;
         bytes[written..written + placeholder.len()].copy_from_slice(placeholder.as_bytes());
         written += placeholder.len();
         copied = end;
@@ -359,6 +341,100 @@ fn mask_numbers(text: &mut String) {
     bytes.truncate(written);
     *text = String::from_utf8(bytes)
         .unwrap_or_else(|damaged| String::from_utf8_lossy(damaged.as_bytes()).into_owned());
+}
+
+/// The token starting at `i`, when one starts there: where it ends, and its placeholder (empty
+/// for a token kept as it is, which the scan skips whole).
+fn variable_token(bytes: &[u8], i: usize) -> Option<(usize, &'static str)> {
+    let previous = i.checked_sub(1).map(|p| bytes[p]);
+    if bytes[i].is_ascii_alphanumeric() && previous.is_none_or(|b| !b.is_ascii_alphanumeric()) {
+        let word = word_at(&bytes[i..]);
+        if word.len >= ID_WORD && word.first_digit.is_some() && word.has_letter {
+            return Some((i + word.len, "id"));
+        }
+        match word.first_digit {
+            None => return Some((i + word.len, "")),
+            Some(0) => {}
+            Some(digit) => return Some((i + digit, "")),
+        }
+    }
+    if !bytes[i].is_ascii_digit() || previous.is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(number_token(bytes, i))
+}
+
+/// A word of ASCII letters and digits, read once.
+struct Word {
+    len: usize,
+    first_digit: Option<usize>,
+    has_letter: bool,
+}
+
+/// The word `text` starts with.
+fn word_at(text: &[u8]) -> Word {
+    let mut word = Word {
+        len: 0,
+        first_digit: None,
+        has_letter: false,
+    };
+    for (at, byte) in text.iter().enumerate() {
+        if byte.is_ascii_digit() {
+            word.first_digit.get_or_insert(at);
+        } else if byte.is_ascii_alphabetic() {
+            word.has_letter = true;
+        } else {
+            break;
+        }
+        word.len = at + 1;
+    }
+    word
+}
+
+/// A token of digits and dots starting at `i`: an IPv4 address, a long number (with its
+/// timestamp tail), or digits kept as they are.
+fn number_token(bytes: &[u8], i: usize) -> (usize, &'static str) {
+    let end = i + bytes[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || **b == b'.')
+        .count();
+    let dots = bytes[i..end]
+        .iter()
+        .rev()
+        .take_while(|b| **b == b'.')
+        .count();
+    let token = &bytes[i..end - dots];
+    let end = i + token.len();
+    let is_ip = token.split(|b| *b == b'.').count() == 4
+        && token
+            .split(|b| *b == b'.')
+            .all(|part| (1..=3).contains(&part.len()));
+    let digits = token.iter().take_while(|b| b.is_ascii_digit()).count();
+    if is_ip {
+        (masked_end(bytes, end), "0.0.0.0")
+    } else if digits >= 4 {
+        (masked_end(bytes, end), "0")
+    } else {
+        (end.max(i + 1), "")
+    }
+}
+
+/// Where a masked number's tail ends: letters, digits and dots glued to it (`Z`, `.us290`),
+/// and `-` or `:` before a digit (`-01-30T23:34:58.593Z`), but not dots it ends with. So its
+/// placeholder never joins what follows into a new token to mask.
+fn masked_end(bytes: &[u8], mut end: usize) -> usize {
+    while let Some(&byte) = bytes.get(end) {
+        let next_is_digit = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        match byte {
+            b'.' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => end += 1,
+            b'-' | b':' if next_is_digit => end += 1,
+            _ => break,
+        }
+    }
+    while bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    end
 }
 
 /// Address characters; bytes of non-ASCII characters count, so internationalised addresses
@@ -477,6 +553,25 @@ mod tests {
         assert_eq!(out, "5.7.606 Access denied [0.0.0.0] AS(0)");
         mask_variable_parts("Zoë 552 1 über@bücher.de", &mut out);
         assert_eq!(out, "Zoë 552 1 @");
+    }
+
+    #[test]
+    fn message_ids_and_timestamps_are_masked_but_short_codes_kept() {
+        let mut out = String::new();
+        let gmail = "550 5.1.1 NoSuchUser 5fb427d7c29a1-5ce9ade80dfsi0f3.42 - gsmtp";
+        mask_variable_parts(gmail, &mut out);
+        assert_eq!(out, "550 5.1.1 NoSuchUser id-id.42 - gsmtp");
+        let outlook =
+            "[BW6PEPF0000C25C.gbrprd13.prod.outlook.com 2025-01-01T01:40:22.936Z 08DE7BF9]";
+        mask_variable_parts(outlook, &mut out);
+        assert_eq!(out, "[id.id.prod.outlook.com 0 id]");
+        mask_variable_parts(
+            "554 [TS01] mta2657 see 2025-03-04 then 192.0.2.1x",
+            &mut out,
+        );
+        assert_eq!(out, "554 [TS01] mta0 see 0 then 0.0.0.0");
+        mask_variable_parts("queued 12345Thanks", &mut out);
+        assert_eq!(out, "queued id");
     }
 
     #[test]

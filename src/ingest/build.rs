@@ -179,9 +179,9 @@ pub(crate) struct LoadState {
     domain_ids: FxHashMap<Box<str>, u32>,
 }
 
-/// Verdicts already reached, by (type, codes found, reason text with its addresses, IPs and
-/// long numbers masked): servers send the same message to many recipients, so most rows of a
-/// large export repeat an earlier one once the recipient-specific parts are masked. Keyed by a
+/// Verdicts already reached, by (type, codes found, reason text with its addresses, IPs, long
+/// numbers and message ids masked): servers send the same message to many recipients, so most
+/// rows of a large export repeat an earlier one once the recipient-specific parts are masked. Keyed by a
 /// 128-bit hash (two independent hashes; a collision among a few million texts is far less
 /// likely than a bit flip) so remembering one costs 32 bytes, and bounded, so a file of unique
 /// texts cannot grow it without limit.
@@ -219,7 +219,7 @@ const VERDICTS_KEPT: usize = (1 << 16) / 8 * 7;
 impl Verdicts {
     /// The verdict for these texts, and the full codes when there are more than the main ones.
     /// Codes always come from the texts as they are; the phrases are read on the reason text
-    /// with addresses, IPs and long numbers masked (so `spf@example.com` is not an SPF
+    /// with addresses, IPs, long numbers and ids masked (so `spf@example.com` is not an SPF
     /// failure). The verdict is a function of (type, codes, masked text) and that is exactly
     /// the key, so a remembered verdict is the one classifying afresh would give.
     fn get_or_classify(
