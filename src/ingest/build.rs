@@ -2,6 +2,7 @@
 //! on a worker thread while the reader fills the next, and chunks are merged back in file
 //! order, so the result is the same whatever the number of threads.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::Hasher;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -11,6 +12,7 @@ use std::thread;
 use super::columns::looks_like_email;
 use super::dates::parse_date;
 use super::layout::Layout;
+use super::records::RecordText;
 use super::{LoadProgress, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -63,9 +65,9 @@ impl Plan {
 #[derive(Debug, Default)]
 struct Batch {
     seq: u64,
-    text: String,
-    /// Field ends relative to their row's start, packed into the chunk when classified.
-    ends: Vec<u32>,
+    /// The rows' text and field ends (relative to their row's start, packed into the chunk
+    /// when classified).
+    text: RecordText,
     /// Per row: its start in `text`, its first field, its number of fields, its line.
     rows: Vec<RowSpan>,
 }
@@ -84,8 +86,8 @@ struct Classified {
     seq: u64,
     chunk: Chunk,
     contacts: Vec<Contact>,
-    /// Per contact: where its domain is in the chunk text, and whether it needs lower-casing.
-    domains: Vec<(u32, u32, bool)>,
+    /// Per contact: its domain, found in the chunk text.
+    domains: Vec<DomainSpan>,
     /// Per contact: a hash of the lower-cased address, to spot duplicates.
     addresses: Vec<u64>,
     extra_codes: Vec<(usize, Codes)>,
@@ -104,7 +106,7 @@ pub(crate) struct Builder<'d> {
     jobs: Option<SyncSender<Batch>>,
     results: Option<Receiver<Classified>>,
     seen: &'d mut FxHashSet<u64>,
-    domain_ids: &'d mut FxHashMap<Box<str>, u32>,
+    domain_ids: &'d mut FxHashMap<u128, u32>,
     verdicts: Verdicts,
     progress: Option<&'d LoadProgress>,
     size: Option<u64>,
@@ -172,11 +174,13 @@ pub(crate) struct BuildOptions<'p> {
     pub(crate) size: Option<u64>,
 }
 
-/// State shared by all files of one load: addresses seen and interned domains.
+/// State shared by all files of one load: addresses seen and interned domains (by a 128-bit
+/// hash of the lower-cased name, worked out on the classifying threads, so merging a contact
+/// neither hashes nor compares text).
 #[derive(Default)]
 pub(crate) struct LoadState {
     seen: FxHashSet<u64>,
-    domain_ids: FxHashMap<Box<str>, u32>,
+    domain_ids: FxHashMap<u128, u32>,
 }
 
 /// Verdicts already reached, by (type, codes found, reason text with its addresses, IPs, long
@@ -193,10 +197,10 @@ struct Verdicts {
     /// By (type, codes, masked text), for texts that differ only in an address or a number.
     known: FxHashMap<u128, Verdict>,
     masked: String,
-    /// The typo check's answer and [`looks_like_email`]'s per domain, for addresses whose
-    /// plain local part leaves both to the domain ([`typo::domain_decides`]): a list has
-    /// thousands of domains but millions of addresses.
-    domains: FxHashMap<Box<str>, (u8, bool)>,
+    /// The typo check's answer and [`looks_like_email`]'s per domain (by a 128-bit hash of
+    /// its text), for addresses whose plain local part leaves both to the domain
+    /// ([`typo::domain_decides`]): a list has thousands of domains but millions of addresses.
+    domains: FxHashMap<u128, (u8, bool)>,
 }
 
 /// A remembered verdict in its stored form.
@@ -277,14 +281,15 @@ impl Verdicts {
         let Some(domain) = typo::domain_decides(email) else {
             return fresh(email);
         };
-        if let Some(&known) = self.domains.get(domain) {
+        let key = text_key(&[domain]);
+        if let Some(&known) = self.domains.get(&key) {
             return known;
         }
         let verdict = fresh(email);
         if self.domains.len() >= DOMAINS_KEPT {
             self.domains.clear();
         }
-        self.domains.insert(domain.into(), verdict);
+        self.domains.insert(key, verdict);
         verdict
     }
 }
@@ -348,51 +353,57 @@ fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classif
 }
 
 impl Builder<'_> {
-    /// Adds one row. Blank rows (every field empty, Excel's trailing `,,,`) are dropped here,
-    /// and so are rows without an address (reported): every row a chunk keeps is a contact,
-    /// so a contact's fields end where the next one's begin.
-    pub(crate) fn push_row<'f>(&mut self, line: u64, fields: impl IntoIterator<Item = &'f str>) {
-        let batch = &mut self.batch;
-        let first = batch.ends.len();
-        let start = batch.text.len();
-        for field in fields {
-            batch.text.push_str(field);
-            batch.ends.push((batch.text.len() - start) as u32);
-        }
-        let count = batch.ends.len() - first;
-        let column = first + self.plan.email;
-        let email = (column < batch.ends.len()).then(|| {
+    /// The text of the chunk being filled, for the reader to append a record to before
+    /// [`Builder::admit`] takes it as a row.
+    pub(crate) fn text(&mut self) -> &mut RecordText {
+        &mut self.batch.text
+    }
+
+    /// Takes the record appended to the chunk's text at `start` (its fields from `first`) as
+    /// a row; returns whether it was blank. Blank rows (every field empty, Excel's trailing
+    /// `,,,`) are dropped here, and so are rows without an address (reported): every row a
+    /// chunk keeps is a contact, so a contact's fields end where the next one's begin.
+    pub(crate) fn admit(&mut self, line: u64, start: usize, first: usize) -> bool {
+        let text = &mut self.batch.text;
+        let count = text.ends.len() - first;
+        let blank = is_blank_text(&text.bytes[start..text.used]);
+        let no_address = self.plan.email >= count || {
+            let column = first + self.plan.email;
             let from = if column == first {
                 0
             } else {
-                batch.ends[column - 1]
+                text.ends[column - 1] as usize
             };
-            &batch.text[start + from as usize..start + batch.ends[column] as usize]
-        });
-        let no_address = email.is_none_or(|email| email.trim().is_empty());
-        let blank = batch.text[start..].trim().is_empty();
+            is_blank_text(&text.bytes[start + from..start + text.ends[column] as usize])
+        };
         if blank || no_address {
-            batch.text.truncate(start);
-            batch.ends.truncate(first);
+            text.used = start;
+            text.ends.truncate(first);
             if !blank {
                 self.warn(WarningKind::NoAddress, line);
             }
-            return;
+            return blank;
         }
-        batch.rows.push(RowSpan {
+        self.batch.rows.push(RowSpan {
             start: start as u32,
             first: first as u32,
             count: count as u32,
             line: u32::try_from(line).unwrap_or(u32::MAX),
         });
-        if batch.rows.len() >= CHUNK_ROWS || batch.text.len() > 1 << 24 {
+        if self.batch.rows.len() >= CHUNK_ROWS || self.batch.text.used > 1 << 24 {
             self.dispatch();
         }
+        false
     }
 
     /// Adds an owned row (from a spreadsheet or the first rows read for the layout).
     pub(crate) fn push_owned(&mut self, row: &Row) {
-        self.push_row(row.line, row.fields.iter().map(String::as_str));
+        let text = &mut self.batch.text;
+        let (start, first) = (text.used, text.ends.len());
+        for field in &row.fields {
+            text.push_field(start, field);
+        }
+        self.admit(row.line, start, first);
     }
 
     /// Records a load warning found while reading (before classification).
@@ -402,7 +413,12 @@ impl Builder<'_> {
     }
 
     fn dispatch(&mut self) {
-        let mut batch = std::mem::take(&mut self.batch);
+        let used = self.batch.text.used;
+        let next = Batch {
+            text: RecordText::with_room(used + used / 8),
+            ..Batch::default()
+        };
+        let mut batch = std::mem::replace(&mut self.batch, next);
         batch.seq = self.next_seq;
         self.next_seq += 1;
         match self.jobs.clone() {
@@ -487,13 +503,8 @@ impl Builder<'_> {
         for (kind, line) in warnings {
             self.dataset.report.add(source, kind, line);
         }
-        for (contact, &(start, len, lower)) in contacts.iter_mut().zip(&domains) {
-            let text = &chunk.text[start as usize..(start + len) as usize];
-            contact.domain = if lower {
-                self.intern(&text.to_lowercase())
-            } else {
-                self.intern(text)
-            };
+        for (contact, span) in contacts.iter_mut().zip(&domains) {
+            contact.domain = self.intern(&chunk, span);
         }
         for (contact, hash) in contacts.iter().zip(addresses) {
             if !self.seen.insert(hash) {
@@ -536,22 +547,30 @@ impl Builder<'_> {
         self.dataset.contacts.reserve(estimate);
     }
 
-    fn intern(&mut self, domain: &str) -> u32 {
-        if let Some(&id) = self.domain_ids.get(domain) {
+    /// The id of a contact's domain; its lower-cased name is stored the first time it is seen.
+    fn intern(&mut self, chunk: &Chunk, span: &DomainSpan) -> u32 {
+        if let Some(&id) = self.domain_ids.get(&span.key) {
             return id;
         }
         let id = self.dataset.domains.len() as u32;
-        self.dataset.domains.push(domain.into());
-        self.domain_ids.insert(domain.into(), id);
+        self.dataset.domains.push(span.name(chunk).into());
+        self.domain_ids.insert(span.key, id);
         id
     }
 }
 
-fn classify_batch(plan: &Plan, mut batch: Batch, verdicts: &mut Verdicts) -> Classified {
-    batch.text.shrink_to_fit();
+/// Whether text (valid UTF-8) is empty or white space as `str::trim` sees it; nearly every
+/// row is told apart by its first byte.
+fn is_blank_text(bytes: &[u8]) -> bool {
+    let visible = |b: &u8| b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0B;
+    !bytes.iter().any(visible) && std::str::from_utf8(bytes).is_ok_and(|t| t.trim().is_empty())
+}
+
+fn classify_batch(plan: &Plan, batch: Batch, verdicts: &mut Verdicts) -> Classified {
+    let (text, ends) = batch.text.into_text();
     let chunk = Chunk {
-        text: batch.text,
-        ends: Ends::packed(batch.ends),
+        text,
+        ends: Ends::packed(ends),
     };
     let mut out = Classified {
         seq: batch.seq,
@@ -632,7 +651,7 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         out.warnings.push((WarningKind::BadDate, line64));
     }
     let (verdict, extra_codes) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
-    out.domains.push(domain_span(row.chunk, email));
+    out.domains.push(DomainSpan::of(row.chunk, email));
     out.addresses.push(address_hash(email));
     if let Some(codes) = extra_codes {
         out.extra_codes.push((out.contacts.len(), codes));
@@ -656,19 +675,45 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
     });
 }
 
-/// Where the domain of `email` (a slice of the chunk's text) sits in that text: after the last
-/// `@`, without the stray `>` or `.` pasted addresses carry.
-fn domain_span(chunk: &Chunk, email: &str) -> (u32, u32, bool) {
-    let base = email.as_ptr() as usize - chunk.text.as_ptr() as usize;
-    let Some(at) = email.rfind('@') else {
-        return (0, 0, false);
-    };
-    let domain = email[at + 1..]
-        .trim()
-        .trim_end_matches(['>', '.', ',', ';']);
-    let start = base + (domain.as_ptr() as usize - email.as_ptr() as usize);
-    let lower = domain.chars().any(char::is_uppercase);
-    (start as u32, domain.len() as u32, lower)
+/// Where a contact's domain is in its chunk's text, and a 128-bit hash of its lower-cased name.
+struct DomainSpan {
+    start: u32,
+    len: u32,
+    key: u128,
+}
+
+impl DomainSpan {
+    /// The domain of `email` (a slice of the chunk's text): after the last `@`, without the
+    /// stray `>` or `.` pasted addresses carry.
+    fn of(chunk: &Chunk, email: &str) -> DomainSpan {
+        let base = email.as_ptr() as usize - chunk.text.as_ptr() as usize;
+        let domain = email.rfind('@').map_or(&email[..0], |at| {
+            email[at + 1..]
+                .trim()
+                .trim_end_matches(['>', '.', ',', ';'])
+        });
+        let start = base + (domain.as_ptr() as usize - email.as_ptr() as usize);
+        DomainSpan {
+            start: start as u32,
+            len: domain.len() as u32,
+            key: text_key(&[&lowercase(domain)]),
+        }
+    }
+
+    /// The domain's name as stored: lower-cased.
+    fn name(&self, chunk: &Chunk) -> Box<str> {
+        let text = &chunk.text[self.start as usize..(self.start + self.len) as usize];
+        lowercase(text).into()
+    }
+}
+
+/// `text` lower-cased, copied only when that changes it.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// A hash of the address ignoring ASCII case, so `Jane@X.com` and `jane@x.com` are the same;

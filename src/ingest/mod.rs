@@ -28,7 +28,7 @@ pub use decode::encoding_by_name;
 
 use build::{BuildOptions, LoadState, build};
 use layout::Layout;
-use records::{FieldDecoder, LineCounter, Mode};
+use records::{LineCounter, Mode, RecordText, Records};
 
 use crate::model::{Dataset, Role, Source, WarningKind};
 
@@ -205,10 +205,6 @@ fn load_one(
 
 /// How many bytes are looked at to recognise the format, the encoding and the delimiter.
 const HEAD: usize = 64 * 1024;
-
-/// A quoted field spanning more lines than this is reported: real transcripts run to a dozen
-/// lines, an unbalanced quote swallows the rest of the file.
-const LONG_QUOTED_LINES: usize = 50;
 
 /// An input ready to be read.
 enum Opened {
@@ -433,19 +429,18 @@ fn stream_csv(
 ) -> Result<(), String> {
     let bytes_read = options.progress.as_ref().map(|p| Arc::clone(&p.bytes));
     let counter = LineCounter::new(input.reader, bytes_read);
-    let csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(input.delimiter)
-        .buffer_capacity(1 << 16)
-        .from_reader(counter);
-    let mut records = Records::new(csv, input.mode);
+    let mut records = Records::new(counter, input.delimiter, input.mode);
     let mut head: Vec<Row> = Vec::new();
+    let mut scratch = RecordText::default();
     while head.len() <= layout::CONTENT_SAMPLE {
-        let Some(line) = records.next()? else { break };
+        scratch.used = 0;
+        scratch.ends.clear();
+        let Some(line) = records.next(&mut scratch)? else {
+            break;
+        };
         let row = Row {
             line,
-            fields: records.fields().map(str::to_string).collect(),
+            fields: scratch.fields(0, 0).map(Cow::into_owned).collect(),
         };
         if !is_blank(&row) {
             head.push(row);
@@ -481,125 +476,22 @@ fn stream_csv(
         }
         head[skip..].iter().for_each(|row| builder.push_owned(row));
         loop {
-            let line = match records.next() {
-                Ok(Some(line)) => line,
-                Ok(None) => return Ok(()),
-                Err(error) => return Err(error),
+            let text = builder.text();
+            let (start, first) = (text.used, text.ends.len());
+            let Some(line) = records.next(text)? else {
+                return Ok(());
             };
             for (kind, line) in records.notes.drain(..) {
                 builder.warn(kind, line);
             }
-            if records.fields().any(|f| !f.trim().is_empty()) {
+            if !builder.admit(line, start, first) {
                 data_rows += 1;
             }
-            builder.push_row(line, records.fields());
         }
     });
     dataset.sources[index].encoding = encoding(&records);
     finish_source(dataset, index, data_rows);
     result
-}
-
-/// The record reader: the `csv` crate for RFC 4180, a [`LineCounter`] for line numbers, a
-/// [`FieldDecoder`] for text. Each record's fields are kept until the next one: as read when
-/// they are clean UTF-8 (most records, and no copy), decoded into `text` otherwise.
-struct Records<R: Read> {
-    csv: csv::Reader<LineCounter<R>>,
-    /// Always `Some` between calls; taken while a record passes through the decoder.
-    record: Option<Held>,
-    decoder: FieldDecoder,
-    text: String,
-    ends: Vec<usize>,
-    /// Warnings noticed while reading, with their lines, for the builder to file.
-    notes: Vec<(WarningKind, u64)>,
-}
-
-/// The record last read, in whichever form it passed through the decoder; its buffers are
-/// reused for the next.
-enum Held {
-    /// Clean UTF-8: the fields are its text.
-    Clean(csv::StringRecord),
-    /// Decoded into [`Records::text`].
-    Decoded(csv::ByteRecord),
-}
-
-impl<R: Read> Records<R> {
-    fn new(csv: csv::Reader<LineCounter<R>>, mode: Mode) -> Records<R> {
-        Records {
-            csv,
-            record: Some(Held::Decoded(csv::ByteRecord::new())),
-            decoder: FieldDecoder::new(mode),
-            text: String::new(),
-            ends: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    /// Reads the next record; returns its line, or `None` at the end.
-    fn next(&mut self) -> Result<Option<u64>, String> {
-        let before = self.csv.position().byte();
-        let mut record = match self.record.take() {
-            Some(Held::Clean(text)) => text.into_byte_record(),
-            Some(Held::Decoded(bytes)) => bytes,
-            None => csv::ByteRecord::new(),
-        };
-        let read = self.csv.read_byte_record(&mut record);
-        let more = match read {
-            Ok(more) => more,
-            Err(e) => {
-                self.record = Some(Held::Decoded(record));
-                return Err(format!("could not be read: {e}"));
-            }
-        };
-        if !more {
-            self.record = Some(Held::Decoded(record));
-            return Ok(None);
-        }
-        let line = self.csv.get_mut().line_at(before);
-        if memchr::memchr_iter(b'\n', record.as_slice())
-            .nth(LONG_QUOTED_LINES)
-            .is_some()
-        {
-            self.notes.push((WarningKind::LongQuotedField, line));
-        }
-        self.ends.clear();
-        match self.decoder.clean(record) {
-            Ok(text) => {
-                let mut end = 0;
-                for field in &text {
-                    end += field.len();
-                    self.ends.push(end);
-                }
-                self.record = Some(Held::Clean(text));
-            }
-            Err(bytes) => {
-                self.text.clear();
-                let mut replaced = false;
-                for field in &bytes {
-                    replaced |= self.decoder.push(field, &mut self.text);
-                    self.ends.push(self.text.len());
-                }
-                if replaced {
-                    self.notes.push((WarningKind::Replaced, line));
-                }
-                self.record = Some(Held::Decoded(bytes));
-            }
-        }
-        Ok(Some(line))
-    }
-
-    /// The fields of the record last read.
-    fn fields(&self) -> impl Iterator<Item = &str> + '_ {
-        let text = match &self.record {
-            Some(Held::Clean(record)) => record.as_slice(),
-            Some(Held::Decoded(_)) | None => self.text.as_str(),
-        };
-        self.ends.iter().scan(0, move |start, &end| {
-            let field = &text[*start..end];
-            *start = end;
-            Some(field)
-        })
-    }
 }
 
 fn add_source(

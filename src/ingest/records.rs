@@ -2,12 +2,16 @@
 //! whole (only UTF-16 and forced legacy encodings are decoded up front), every field is
 //! decoded on the way in, and every record knows the physical line it starts on.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use csv_core::ReadRecordResult;
 use encoding_rs::WINDOWS_1252;
+
+use crate::model::WarningKind;
 
 /// How field bytes are turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,20 +45,25 @@ impl FieldDecoder {
         }
     }
 
-    /// The fast path for a whole record: when every field is valid UTF-8 without NULs (and
-    /// the file is not Windows-1252) the record is returned as text, without copying;
-    /// otherwise it is handed back for [`FieldDecoder::push`]. Fields are checked one by one
-    /// (csv does so for non-ASCII records): `jo\xC3,\xA9x` is valid UTF-8 only across the
-    /// comma.
-    pub fn clean(&mut self, record: csv::ByteRecord) -> Result<csv::StringRecord, csv::ByteRecord> {
-        if self.mode == Mode::Windows1252 || memchr::memchr(0, record.as_slice()).is_some() {
-            return Err(record);
+    /// The fast path for a whole record: whether its fields can be kept as they were read —
+    /// every field valid UTF-8 without NULs, and the file not Windows-1252. Otherwise each
+    /// field goes through [`FieldDecoder::push`]. Fields are checked one by one (through the
+    /// field boundaries): `jo\xC3,\xA9x` is valid UTF-8 only across the comma.
+    pub fn is_clean(&mut self, record: &[u8], ends: &[usize]) -> bool {
+        if self.mode == Mode::Windows1252 || memchr::memchr(0, record).is_some() {
+            return false;
         }
-        let text = csv::StringRecord::from_byte_record(record).map_err(|e| e.into_byte_record())?;
-        if self.mode == Mode::Undecided && !text.as_slice().is_ascii() {
+        if std::str::from_utf8(record).is_err() {
+            return false;
+        }
+        let inside_a_character = |end: &usize| record.get(*end).is_some_and(|b| b & 0xC0 == 0x80);
+        if ends.iter().any(inside_a_character) {
+            return false;
+        }
+        if self.mode == Mode::Undecided && !record.is_ascii() {
             self.mode = Mode::Utf8;
         }
-        Ok(text)
+        true
     }
 
     /// Appends the decoded `bytes` to `out`; returns whether anything had to be replaced
@@ -175,6 +184,228 @@ impl<R: Read> Read for LineCounter<R> {
     }
 }
 
+/// A quoted field spanning more lines than this is reported: real transcripts run to a dozen
+/// lines, an unbalanced quote swallows the rest of the file.
+const LONG_QUOTED_LINES: usize = 50;
+
+/// Bytes asked of the input at a time.
+const READ_SIZE: usize = 1 << 16;
+
+/// Text appended record by record, as a chunk of contacts holds it: the parser writes
+/// straight into it, so a record is never copied on its way to the chunk. Bytes from `used`
+/// on are zeroed room for the next record.
+#[derive(Debug, Default)]
+pub struct RecordText {
+    /// Valid UTF-8 up to `used`.
+    pub bytes: Vec<u8>,
+    /// How much of `bytes` holds records.
+    pub used: usize,
+    /// Each field's end, relative to the start of its record.
+    pub ends: Vec<u32>,
+}
+
+impl RecordText {
+    /// Empty, with about `room` bytes ready (allocated zeroed, which fresh pages are anyway).
+    pub fn with_room(room: usize) -> RecordText {
+        RecordText {
+            bytes: vec![0; room],
+            used: 0,
+            ends: Vec::new(),
+        }
+    }
+
+    /// Makes room for at least `more` bytes after `at`, at least doubling.
+    fn make_room(&mut self, at: usize, more: usize) {
+        let needed = at + more;
+        if self.bytes.len() < needed {
+            let grown = needed.max(self.bytes.len() * 2).max(READ_SIZE);
+            self.bytes.resize(grown, 0);
+        }
+    }
+
+    /// Appends a field of the record that starts at `record_start`.
+    pub fn push_field(&mut self, record_start: usize, field: &str) {
+        self.make_room(self.used, field.len());
+        self.bytes[self.used..self.used + field.len()].copy_from_slice(field.as_bytes());
+        self.used += field.len();
+        self.ends.push(end_offset(self.used - record_start));
+    }
+
+    /// The fields of the record starting at `start` whose ends begin at `first`.
+    pub fn fields(&self, start: usize, first: usize) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+        self.ends[first..].iter().scan(start, move |from, &end| {
+            let to = start + end as usize;
+            let field = String::from_utf8_lossy(&self.bytes[*from..to]);
+            *from = to;
+            Some(field)
+        })
+    }
+
+    /// The text in use and the field ends. Every record was checked or decoded on the way in,
+    /// so the text is valid UTF-8; were it not, a damaged byte would become `?`, which keeps
+    /// every field where its ends say.
+    pub fn into_text(mut self) -> (String, Vec<u32>) {
+        self.bytes.truncate(self.used);
+        self.bytes.shrink_to_fit();
+        let text = String::from_utf8(self.bytes).unwrap_or_else(|damaged| {
+            let mut bytes = damaged.into_bytes();
+            mend(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        });
+        (text, self.ends)
+    }
+}
+
+/// Replaces every byte of every invalid UTF-8 sequence with `?`.
+fn mend(bytes: &mut [u8]) {
+    let mut at = 0;
+    while let Err(error) = std::str::from_utf8(&bytes[at..]) {
+        let bad = at + error.valid_up_to();
+        let len = error.error_len().unwrap_or(bytes.len() - bad);
+        bytes[bad..bad + len].fill(b'?');
+        at = bad + len;
+    }
+}
+
+/// A field end as stored: records are far shorter than 4 GB (chunks are cut at 16 MB).
+fn end_offset(end: usize) -> u32 {
+    u32::try_from(end).unwrap_or(u32::MAX)
+}
+
+/// The record reader: `csv_core` for RFC 4180, parsing straight into a [`RecordText`]; a
+/// [`LineCounter`] for line numbers; a [`FieldDecoder`] for records that are not clean UTF-8.
+pub struct Records<R: Read> {
+    input: LineCounter<R>,
+    parser: csv_core::Reader,
+    buffer: Vec<u8>,
+    /// The unparsed part of `buffer`.
+    start: usize,
+    end: usize,
+    /// Bytes parsed so far.
+    position: u64,
+    input_done: bool,
+    finished: bool,
+    /// The parser's field ends for the record being read.
+    ends: Vec<usize>,
+    /// The decoder, public for the encoding it settled on.
+    pub decoder: FieldDecoder,
+    decoded: String,
+    decoded_ends: Vec<usize>,
+    /// Warnings noticed while reading, with their lines, for the builder to file.
+    pub notes: Vec<(WarningKind, u64)>,
+}
+
+impl<R: Read> Records<R> {
+    /// Reads records of `input`, fields separated by `delimiter`, decoding as `mode` says.
+    pub fn new(input: LineCounter<R>, delimiter: u8, mode: Mode) -> Records<R> {
+        Records {
+            input,
+            parser: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            buffer: vec![0; READ_SIZE],
+            start: 0,
+            end: 0,
+            position: 0,
+            input_done: false,
+            finished: false,
+            ends: vec![0; 32],
+            decoder: FieldDecoder::new(mode),
+            decoded: String::new(),
+            decoded_ends: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Appends the next record to `out`; returns its line, or `None` at the end.
+    pub fn next(&mut self, out: &mut RecordText) -> Result<Option<u64>, String> {
+        if self.finished {
+            return Ok(None);
+        }
+        let before = self.position;
+        let lines_before = self.parser.line();
+        let start = out.used;
+        let (mut len, mut fields) = (0, 0);
+        loop {
+            if self.start == self.end && !self.input_done {
+                self.fill()?;
+            }
+            out.make_room(start + len, 1);
+            let (result, read, wrote, ended) = self.parser.read_record(
+                &self.buffer[self.start..self.end],
+                &mut out.bytes[start + len..],
+                &mut self.ends[fields..],
+            );
+            self.start += read;
+            self.position += read as u64;
+            len += wrote;
+            fields += ended;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => out.make_room(start + len, READ_SIZE),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record => break,
+                ReadRecordResult::End => {
+                    self.finished = true;
+                    return Ok(None);
+                }
+            }
+        }
+        let line = self.input.line_at(before);
+        let record = &out.bytes[start..start + len];
+        let many_lines = self.parser.line() - lines_before > LONG_QUOTED_LINES as u64;
+        if many_lines
+            && memchr::memchr_iter(b'\n', record)
+                .nth(LONG_QUOTED_LINES)
+                .is_some()
+        {
+            self.notes.push((WarningKind::LongQuotedField, line));
+        }
+        if self.decoder.is_clean(record, &self.ends[..fields]) {
+            out.ends
+                .extend(self.ends[..fields].iter().map(|&end| end_offset(end)));
+            out.used = start + len;
+        } else {
+            self.decode(out, start, fields, line);
+        }
+        Ok(Some(line))
+    }
+
+    /// Replaces the record just read at `start` of `out` with its fields decoded.
+    fn decode(&mut self, out: &mut RecordText, start: usize, fields: usize, line: u64) {
+        self.decoded.clear();
+        self.decoded_ends.clear();
+        let mut replaced = false;
+        let mut from = start;
+        for &end in &self.ends[..fields] {
+            let to = start + end;
+            replaced |= self.decoder.push(&out.bytes[from..to], &mut self.decoded);
+            self.decoded_ends.push(self.decoded.len());
+            from = to;
+        }
+        if replaced {
+            self.notes.push((WarningKind::Replaced, line));
+        }
+        let text = self.decoded.as_bytes();
+        out.make_room(start, text.len());
+        out.bytes[start..start + text.len()].copy_from_slice(text);
+        out.used = start + text.len();
+        out.ends
+            .extend(self.decoded_ends.iter().map(|&end| end_offset(end)));
+    }
+
+    /// Reads the next bytes of the input into the buffer.
+    fn fill(&mut self) -> Result<(), String> {
+        loop {
+            match self.input.read(&mut self.buffer) {
+                Ok(0) => self.input_done = true,
+                Ok(read) => (self.start, self.end) = (0, read),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(format!("could not be read: {}", super::io_words(&e))),
+            }
+            return Ok(());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,18 +421,11 @@ mod tests {
             }
         }
         let counter = LineCounter::new(Trickle(text, chunk), None);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(counter);
-        let mut record = csv::ByteRecord::new();
+        let mut records = Records::new(counter, b',', Mode::Undecided);
+        let mut out = RecordText::default();
         let mut lines = Vec::new();
-        loop {
-            let before = reader.position().byte();
-            if !reader.read_byte_record(&mut record).unwrap() {
-                break;
-            }
-            lines.push(reader.get_mut().line_at(before));
+        while let Some(line) = records.next(&mut out).unwrap() {
+            lines.push(line);
         }
         lines
     }
