@@ -553,7 +553,7 @@ impl Builder<'_> {
             return id;
         }
         let id = self.dataset.domains.len() as u32;
-        self.dataset.domains.push(span.name(chunk).into());
+        self.dataset.domains.push(span.name(chunk));
         self.domain_ids.insert(span.key, id);
         id
     }
