@@ -53,6 +53,9 @@ impl FieldDecoder {
         if self.mode == Mode::Windows1252 || memchr::memchr(0, record).is_some() {
             return false;
         }
+        if record.is_ascii() {
+            return true;
+        }
         if std::str::from_utf8(record).is_err() {
             return false;
         }
@@ -60,7 +63,7 @@ impl FieldDecoder {
         if ends.iter().any(inside_a_character) {
             return false;
         }
-        if self.mode == Mode::Undecided && !record.is_ascii() {
+        if self.mode == Mode::Undecided {
             self.mode = Mode::Utf8;
         }
         true
