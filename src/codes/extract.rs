@@ -27,66 +27,55 @@ impl Codes {
     /// Combines an explicit code column with what the reason text says. The column is what the
     /// platform recorded on purpose, so its codes win; the text's codes are kept as others.
     pub fn merged_with(self, text: Codes) -> Codes {
-        let mut replies = self.all_replies();
-        let mut statuses = self.all_statuses();
-        replies.extend(text.all_replies());
-        statuses.extend(text.all_statuses());
         let reply = self.reply.or(text.reply);
         let status = self.status.or(text.status);
-        Codes::assemble(reply, status, replies, statuses)
-    }
-
-    fn all_replies(&self) -> Vec<ReplyCode> {
-        self.reply
-            .iter()
-            .chain(&self.other_replies)
-            .copied()
-            .collect()
-    }
-
-    fn all_statuses(&self) -> Vec<StatusCode> {
-        self.status
-            .iter()
-            .chain(&self.other_statuses)
-            .copied()
-            .collect()
-    }
-
-    fn assemble(
-        reply: Option<ReplyCode>,
-        status: Option<StatusCode>,
-        mut replies: Vec<ReplyCode>,
-        mut statuses: Vec<StatusCode>,
-    ) -> Codes {
-        dedup_keep_order(&mut replies);
-        dedup_keep_order(&mut statuses);
-        replies.retain(|r| Some(*r) != reply);
-        statuses.retain(|s| Some(*s) != status);
+        let replies = self.reply.iter().chain(&self.other_replies);
+        let statuses = self.status.iter().chain(&self.other_statuses);
+        let text_replies = text.reply.iter().chain(&text.other_replies);
+        let text_statuses = text.status.iter().chain(&text.other_statuses);
         Codes {
             reply,
             status,
-            other_replies: replies,
-            other_statuses: statuses,
+            other_replies: others(reply, replies.chain(text_replies)),
+            other_statuses: others(status, statuses.chain(text_statuses)),
         }
     }
 }
 
-fn dedup_keep_order<T: PartialEq + Copy>(items: &mut Vec<T>) {
-    let mut seen: Vec<T> = Vec::with_capacity(items.len());
-    items.retain(|item| {
-        let fresh = !seen.contains(item);
-        if fresh {
-            seen.push(*item);
+/// The codes other than `main`, each once, in order of appearance; allocates only when there
+/// are some (most texts hold one reply and one status).
+fn others<'c, T: PartialEq + Copy + 'c>(
+    main: Option<T>,
+    found: impl IntoIterator<Item = &'c T>,
+) -> Vec<T> {
+    let mut others = Vec::new();
+    for &code in found {
+        if Some(code) != main && !others.contains(&code) {
+            others.push(code);
         }
-        fresh
-    });
+    }
+    others
 }
 
 /// Extracts every reply and enhanced code from `text` and picks the main ones.
 pub fn extract(text: &str) -> Codes {
+    extract_with(text, &mut Found::default())
+}
+
+/// Room for the codes of one text, kept between texts so extracting allocates nothing but
+/// the result's rare "other" codes.
+#[derive(Debug, Default)]
+pub struct Found {
+    replies: Vec<ReplyCode>,
+    statuses: Vec<StatusCode>,
+}
+
+/// [`extract`] with room kept by the caller, for the loader's hot path.
+pub fn extract_with(text: &str, found: &mut Found) -> Codes {
     let bytes = text.as_bytes();
-    let mut replies = Vec::new();
-    let mut statuses = Vec::new();
+    let Found { replies, statuses } = found;
+    replies.clear();
+    statuses.clear();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
@@ -108,8 +97,13 @@ pub fn extract(text: &str) -> Codes {
         i = end;
     }
     let reply = replies.first().copied();
-    let status = main_status(&statuses, reply);
-    Codes::assemble(reply, status, replies, statuses)
+    let status = main_status(statuses, reply);
+    Codes {
+        reply,
+        status,
+        other_replies: others(reply, replies.iter()),
+        other_statuses: others(status, statuses.iter()),
+    }
 }
 
 /// Characters after which a code may start: white space and the punctuation servers put
@@ -245,16 +239,14 @@ fn opens_text(before: &[u8]) -> bool {
 /// Picks the status a user should see: among the codes whose class agrees with the reply (or
 /// all of them when none agrees, as when a `554` wraps `4.4.7`), the most specific, earliest.
 fn main_status(statuses: &[StatusCode], reply: Option<ReplyCode>) -> Option<StatusCode> {
-    let agrees = |s: &&StatusCode| reply.is_none_or(|r| r.class() == s.class);
-    let pool: Vec<&StatusCode> = if statuses.iter().any(|s| agrees(&s)) {
-        statuses.iter().filter(agrees).collect()
-    } else {
-        statuses.iter().collect()
-    };
-    pool.iter()
+    let agrees = |s: &StatusCode| reply.is_none_or(|r| r.class() == s.class);
+    let some_agree = statuses.iter().any(agrees);
+    statuses
+        .iter()
         .enumerate()
+        .filter(|(_, s)| !some_agree || agrees(s))
         .max_by_key(|(index, s)| (specificity(s), std::cmp::Reverse(*index)))
-        .map(|(_, s)| **s)
+        .map(|(_, s)| *s)
 }
 
 /// `X.0.0` says least, `X.Y.0` more, `X.Y.Z` most.

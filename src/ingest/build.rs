@@ -17,7 +17,7 @@ use super::{LoadProgress, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codes::classify::{Evidence, classify};
-use crate::codes::extract::{Codes, extract, mask_variable_parts};
+use crate::codes::extract::{Codes, Found, extract_with, mask_variable_parts};
 use crate::model::{
     AddressState, Chunk, Contact, Dataset, EXTRA_CODES, Ends, PackedClass, Role, WarningKind,
     pack_date, pack_reply, pack_status,
@@ -185,10 +185,9 @@ pub(crate) struct LoadState {
 
 /// Verdicts already reached, by (type, codes found, reason text with its addresses, IPs, long
 /// numbers and message ids masked): servers send the same message to many recipients, so most
-/// rows of a large export repeat an earlier one once the recipient-specific parts are masked. Keyed by a
-/// 128-bit hash (two independent hashes; a collision among a few million texts is far less
-/// likely than a bit flip) so remembering one costs 32 bytes, and bounded, so a file of unique
-/// texts cannot grow it without limit.
+/// rows of a large export repeat an earlier one once the recipient-specific parts are masked.
+/// Keyed by a 128-bit hash ([`text_key`]) so remembering one costs 32 bytes, and bounded, so a
+/// file of unique texts cannot grow it without limit.
 #[derive(Default)]
 struct Verdicts {
     /// By the texts exactly as they are: most rows repeat an earlier row's texts, and a hash
@@ -197,6 +196,7 @@ struct Verdicts {
     /// By (type, codes, masked text), for texts that differ only in an address or a number.
     known: FxHashMap<u128, Verdict>,
     masked: String,
+    found: Found,
     /// The typo check's answer and [`looks_like_email`]'s per domain (by a 128-bit hash of
     /// its text), for addresses whose plain local part leaves both to the domain
     /// ([`typo::domain_decides`]): a list has thousands of domains but millions of addresses.
@@ -232,16 +232,17 @@ impl Verdicts {
         code_text: &str,
         reason_text: &str,
     ) -> (Verdict, Option<Codes>) {
-        let exact = text_key(&[kind, code_text, reason_text]);
+        let exact = text_key(&[kind, code_text], reason_text);
         if let Some(&known) = self.exact.get(&exact)
             && !known.has_extra_codes
         {
             return (known, None);
         }
+        let found = &mut self.found;
         let codes = if code_text.is_empty() {
-            extract(reason_text)
+            extract_with(reason_text, found)
         } else {
-            extract(code_text).merged_with(extract(reason_text))
+            extract_with(code_text, found).merged_with(extract_with(reason_text, found))
         };
         mask_variable_parts(reason_text, &mut self.masked);
         let masked = self.masked.as_str();
@@ -281,7 +282,7 @@ impl Verdicts {
         let Some(domain) = typo::domain_decides(email) else {
             return fresh(email);
         };
-        let key = text_key(&[domain]);
+        let key = text_key(&[], domain);
         if let Some(&known) = self.domains.get(&key) {
             return known;
         }
@@ -302,29 +303,29 @@ fn remember(table: &mut FxHashMap<u128, Verdict>, key: u128, verdict: Verdict) {
     table.insert(key, verdict);
 }
 
-/// Texts hashed to 128 bits.
-fn text_key(parts: &[&str]) -> u128 {
-    hash128(|hasher| write_texts(hasher, parts))
+/// A long text hashed to 128 bits (XXH3-128), after short ones (a type, a code column)
+/// hashed to the 64-bit seed: a collision among a few million texts is far less likely than a
+/// bit flip, and the long text is read once.
+fn text_key(short: &[&str], text: &str) -> u128 {
+    keyed(|hasher| write_texts(hasher, short), text)
 }
 
 /// Everything a verdict depends on, hashed to 128 bits.
 fn verdict_key(kind: &str, codes: &Codes, masked: &str) -> u128 {
-    hash128(|hasher| {
-        std::hash::Hash::hash(codes, hasher);
-        write_texts(hasher, &[kind, masked]);
-    })
+    keyed(
+        |hasher| {
+            std::hash::Hash::hash(codes, hasher);
+            write_texts(hasher, &[kind]);
+        },
+        masked,
+    )
 }
 
-/// Two independent 64-bit hashes of what `feed` writes: a collision among a few million texts
-/// is far less likely than a bit flip.
-fn hash128(feed: impl Fn(&mut rustc_hash::FxHasher)) -> u128 {
-    let half = |seed: u64| {
-        let mut hasher = rustc_hash::FxHasher::default();
-        hasher.write_u64(seed);
-        feed(&mut hasher);
-        hasher.finish()
-    };
-    (u128::from(half(0x9E37_79B9_7F4A_7C15)) << 64) | u128::from(half(0xC2B2_AE3D_27D4_EB4F))
+/// `text` hashed to 128 bits, seeded with a 64-bit hash of what `seed` writes.
+fn keyed(seed: impl FnOnce(&mut rustc_hash::FxHasher), text: &str) -> u128 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    seed(&mut hasher);
+    twox_hash::XxHash3_128::oneshot_with_seed(hasher.finish(), text.as_bytes())
 }
 
 /// Each text followed by a separator, so `("ab", "c")` and `("a", "bc")` differ.
@@ -696,7 +697,7 @@ impl DomainSpan {
         DomainSpan {
             start: start as u32,
             len: domain.len() as u32,
-            key: text_key(&[&lowercase(domain)]),
+            key: text_key(&[], &lowercase(domain)),
         }
     }
 
