@@ -312,20 +312,18 @@ fn mask_numbers(text: &mut String) {
     let mut written = 0;
     let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let Some((end, placeholder)) = variable_token(&bytes, i) else {
-            i += 1;
+    while let Some(digit) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        let Some((start, end, placeholder)) = token_around(&bytes, i, i + digit) else {
+            i += digit + 1;
             continue;
         };
-        if placeholder.is_empty() {
-            i = end;
-            continue;
+        if !placeholder.is_empty() {
+            bytes.copy_within(copied..start, written);
+            written += start - copied;
+            bytes[written..written + placeholder.len()].copy_from_slice(placeholder.as_bytes());
+            written += placeholder.len();
+            copied = end;
         }
-        bytes.copy_within(copied..i, written);
-        written += i - copied;
-        bytes[written..written + placeholder.len()].copy_from_slice(placeholder.as_bytes());
-        written += placeholder.len();
-        copied = end;
         i = end;
     }
     bytes.copy_within(copied.., written);
@@ -335,25 +333,30 @@ fn mask_numbers(text: &mut String) {
         .unwrap_or_else(|damaged| String::from_utf8_lossy(damaged.as_bytes()).into_owned());
 }
 
-/// The token starting at `i`, when one starts there: where it ends, and its placeholder (empty
-/// for a token kept as it is, which the scan skips whole).
-fn variable_token(bytes: &[u8], i: usize) -> Option<(usize, &'static str)> {
-    let previous = i.checked_sub(1).map(|p| bytes[p]);
-    if bytes[i].is_ascii_alphanumeric() && previous.is_none_or(|b| !b.is_ascii_alphanumeric()) {
-        let word = word_at(&bytes[i..]);
-        if word.len >= ID_WORD && word.first_digit.is_some() && word.has_letter {
-            return Some((i + word.len, "id"));
+/// The token a digit at `digit` belongs to, the scan being at `from` (bytes before it may be
+/// rewritten already): where it starts and ends, and its placeholder (empty for a token kept
+/// as it is). Only digits can make a token, so the scan jumps from digit to digit and words
+/// without one are never looked at. A word is judged whole, from its start, the first time
+/// one of its digits is reached: an id, or else the number starting at that digit.
+fn token_around(bytes: &[u8], from: usize, digit: usize) -> Option<(usize, usize, &'static str)> {
+    let back = bytes[from..digit]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let start = digit - back;
+    let previous = start.checked_sub(1).map(|p| bytes[p]);
+    let word_start = previous.is_none_or(|b| !b.is_ascii_alphanumeric());
+    if word_start {
+        let word = word_at(&bytes[start..]);
+        if word.len >= ID_WORD && word.has_letter {
+            return Some((start, start + word.len, "id"));
         }
-        match word.first_digit {
-            None => return Some((i + word.len, "")),
-            Some(0) => {}
-            Some(digit) => return Some((i + digit, "")),
-        }
-    }
-    if !bytes[i].is_ascii_digit() || previous.is_some_and(|b| b.is_ascii_digit()) {
+    } else if back == 0 && previous.is_some_and(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(number_token(bytes, i))
+    let (end, placeholder) = number_token(bytes, digit);
+    Some((digit, end, placeholder))
 }
 
 /// A word of ASCII letters and digits, read once.
