@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::codes::classify::{Basis, Classification};
 use crate::codes::extract::Codes;
@@ -325,10 +325,11 @@ pub(crate) fn unpack_status(packed: u16) -> Option<StatusCode> {
 
 /// Days since the Unix epoch, the packed form of a date.
 pub(crate) fn pack_date(date: Option<NaiveDate>) -> i32 {
-    date.map_or(NO_DATE, |d| {
-        (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date")).num_days() as i32
-    })
+    date.map_or(NO_DATE, |d| d.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
 }
+
+/// 1970-01-01 counted from the first day of the common era, as chrono counts it.
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 pub(crate) fn unpack_date(days: i32) -> Option<NaiveDate> {
     if days == NO_DATE {
@@ -922,6 +923,21 @@ mod tests {
     fn roles_are_listed_in_declaration_order() {
         for (slot, role) in Role::ALL.into_iter().enumerate() {
             assert_eq!(role as usize, slot, "{role:?}");
+        }
+    }
+
+    /// Dates are stored as days since 1970-01-01 and read back as the same day.
+    #[test]
+    fn dates_pack_as_days_since_1970_and_back() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(pack_date(day(1970, 1, 1)), 0);
+        assert_eq!(pack_date(day(1969, 12, 31)), -1);
+        assert_eq!(pack_date(day(2025, 3, 1)), 20_148);
+        assert_eq!(pack_date(None), NO_DATE);
+        let mut date = day(1899, 12, 25);
+        while let Some(d) = date.filter(|d| d.year() < 2101) {
+            assert_eq!(unpack_date(pack_date(Some(d))), Some(d));
+            date = d.succ_opt();
         }
     }
 }

@@ -688,7 +688,7 @@ impl DomainSpan {
     /// stray `>` or `.` pasted addresses carry.
     fn of(chunk: &Chunk, email: &str) -> DomainSpan {
         let base = email.as_ptr() as usize - chunk.text.as_ptr() as usize;
-        let domain = email.rfind('@').map_or(&email[..0], |at| {
+        let domain = memchr::memrchr(b'@', email.as_bytes()).map_or(&email[..0], |at| {
             email[at + 1..]
                 .trim()
                 .trim_end_matches(['>', '.', ',', ';'])
