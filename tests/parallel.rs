@@ -7,7 +7,9 @@ use bouncelens::ingest::{Input, LoadOptions, SAMPLE, load};
 use bouncelens::model::Dataset;
 
 /// The bundled sample repeated with numbered addresses: big enough for many chunks, with the
-/// sample's multi-line fields, ragged rows and bad dates in every copy.
+/// sample's multi-line fields, ragged rows and bad dates in every copy. Each copy's server
+/// texts name a different address and queue id, so they are new to the classifier: the workers
+/// fall behind the reader, whose queue fills, and the reader classifies chunks itself too.
 fn many_copies(copies: usize) -> Vec<u8> {
     let text = String::from_utf8_lossy(SAMPLE).into_owned();
     let mut lines = text.split_inclusive('\n');
@@ -15,7 +17,10 @@ fn many_copies(copies: usize) -> Vec<u8> {
     let body: String = lines.collect();
     let mut out = header.to_string();
     for copy in 0..copies {
-        out.push_str(&body.replace('@', &format!("+{copy}@")));
+        let copy_body = body
+            .replace('@', &format!("+{copy}@"))
+            .replace("5.1.1 ", &format!("5.1.1 (queue {copy}x{copy}) "));
+        out.push_str(&copy_body);
     }
     out.into_bytes()
 }
@@ -56,9 +61,9 @@ fn describe(dataset: &Dataset) -> Vec<String> {
 
 #[test]
 fn parallel_and_sequential_loads_build_identical_models() {
-    let bytes = many_copies(60);
+    let bytes = many_copies(200);
     let sequential = load_with(&bytes, 1);
-    assert!(sequential.len() > 20_000, "{} contacts", sequential.len());
+    assert!(sequential.len() > 60_000, "{} contacts", sequential.len());
     for threads in [2, 3, 8] {
         let parallel = load_with(&bytes, threads);
         assert_eq!(

@@ -1,11 +1,12 @@
 //! Turning rows into contacts. Rows are gathered into chunks of text; each chunk is classified
-//! on a worker thread while the reader fills the next, and chunks are merged back in file
-//! order, so the result is the same whatever the number of threads.
+//! on a worker thread while the reader fills the next (or by the reader itself when every
+//! worker is busy), and chunks are merged back in file order, so the result is the same
+//! whatever the number of threads.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::Hasher;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -112,7 +113,8 @@ pub(crate) struct Builder<'d> {
     size: Option<u64>,
 }
 
-/// Runs `read` with a [`Builder`] for one source; `threads` workers classify (1 = inline).
+/// Runs `read` with a [`Builder`] for one source, classifying on `threads` threads: the
+/// reading thread and `threads - 1` workers.
 pub(crate) fn build<T>(
     dataset: &mut Dataset,
     layout: &Layout,
@@ -132,7 +134,7 @@ pub(crate) fn build<T>(
             let (job_sender, job_receiver) = sync_channel::<Batch>(threads * 2);
             let (result_sender, result_receiver) = sync_channel::<Classified>(threads * 2);
             let job_receiver = Arc::new(Mutex::new(job_receiver));
-            for _ in 0..threads {
+            for _ in 1..threads {
                 let jobs = Arc::clone(&job_receiver);
                 let results = result_sender.clone();
                 let plan = plan.clone();
@@ -165,7 +167,7 @@ pub(crate) fn build<T>(
 
 /// How a source is built.
 pub(crate) struct BuildOptions<'p> {
-    /// Classification threads (1 = on the reading thread).
+    /// Threads that classify, the reading thread included (1 = only the reading thread).
     pub(crate) threads: usize,
     /// Where to count contacts, for a gauge.
     pub(crate) progress: Option<&'p LoadProgress>,
@@ -413,6 +415,9 @@ impl Builder<'_> {
         self.dataset.report.add(source, kind, line);
     }
 
+    /// Hands the chunk just filled to a worker, or classifies it here when every worker is
+    /// busy (or there are none): the reading thread never waits for a worker, and the threads
+    /// never outnumber the cores.
     fn dispatch(&mut self) {
         let used = self.batch.text.used;
         let next = Batch {
@@ -422,26 +427,19 @@ impl Builder<'_> {
         let mut batch = std::mem::replace(&mut self.batch, next);
         batch.seq = self.next_seq;
         self.next_seq += 1;
-        match self.jobs.clone() {
-            Some(jobs) => {
-                let mut pending = Some(batch);
-                while let Some(batch) = pending.take() {
-                    match jobs.try_send(batch) {
-                        Ok(()) => {}
-                        Err(std::sync::mpsc::TrySendError::Full(batch)) => {
-                            pending = Some(batch);
-                            self.receive_one();
-                        }
-                        Err(std::sync::mpsc::TrySendError::Disconnected(_)) => return,
-                    }
+        let batch = match &self.jobs {
+            Some(jobs) => match jobs.try_send(batch) {
+                Ok(()) => {
+                    self.receive_ready();
+                    return;
                 }
-                self.receive_ready();
-            }
-            None => {
-                let classified = classify_batch(&self.plan, batch, &mut self.verdicts);
-                self.merge(classified);
-            }
-        }
+                Err(TrySendError::Full(batch) | TrySendError::Disconnected(batch)) => batch,
+            },
+            None => batch,
+        };
+        let classified = classify_batch(&self.plan, batch, &mut self.verdicts);
+        self.accept(classified);
+        self.receive_ready();
     }
 
     fn receive_ready(&mut self) {

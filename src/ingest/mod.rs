@@ -93,8 +93,8 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
     /// `--column role=Header`.
     pub columns: Vec<(Role, String)>,
-    /// Classification threads; `None` uses the machine's cores, `Some(1)` classifies on the
-    /// reading thread (the result is the same either way).
+    /// Threads that classify, the reading thread included; `None` uses the machine's cores,
+    /// `Some(1)` classifies on the reading thread alone (the result is the same either way).
     pub threads: Option<usize>,
     /// Where to report bytes read, for a progress gauge.
     pub progress: Option<Arc<LoadProgress>>,
