@@ -77,21 +77,18 @@ pub fn extract_with(text: &str, found: &mut Found) -> Codes {
     replies.clear();
     statuses.clear();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
+    while let Some(digit) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        let at = i + digit;
+        if inside_a_word(&bytes[i..at]) || (at > 0 && !may_precede_code(bytes[at - 1])) {
+            i = skip_word(bytes, at);
             continue;
         }
-        if bytes[i].is_ascii_alphabetic() || (i > 0 && !may_precede_code(bytes[i - 1])) {
-            i = skip_word(bytes, i);
-            continue;
-        }
-        let end = numeric_run_end(bytes, i);
-        let token = trim_trailing_dots(&text[i..end]);
-        let follow = &bytes[i + token.len()..];
+        let end = numeric_run_end(bytes, at);
+        let token = trim_trailing_dots(&text[at..end]);
+        let follow = &bytes[at + token.len()..];
         if let Some(status) = status_token(token, follow) {
             statuses.push(status);
-        } else if let Some(reply) = reply_token(token, follow, opens_text(&bytes[..i])) {
+        } else if let Some(reply) = reply_token(token, follow, opens_text(&bytes[..at])) {
             replies.push(reply);
         }
         i = end;
@@ -127,6 +124,17 @@ fn may_precede_code(byte: u8) -> bool {
                 | b'|'
                 | b'!'
         )
+}
+
+/// Whether a digit right after `before` (text without digits, from where the scan is) is in
+/// the middle of a word that starts with a letter: a word is read from its start, and one
+/// starting with a letter is skipped whole, digits and all.
+fn inside_a_word(before: &[u8]) -> bool {
+    before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_'))
+        .any(u8::is_ascii_alphabetic)
 }
 
 /// Advances past a whole word, so `a1si123456wrb.12` or `IB607` are skipped at once instead of
