@@ -193,7 +193,8 @@ pub fn is_mailbox_provider(domain: &str) -> bool {
 /// depends on the domain alone, so a loader checking a million addresses can remember the
 /// answer per domain.
 pub fn domain_decides(address: &str) -> Option<&str> {
-    let (local, domain) = address.split_once('@')?;
+    let at = memchr::memchr(b'@', address.as_bytes())?;
+    let (local, domain) = (&address[..at], &address[at + 1..]);
     let bytes = local.as_bytes();
     let plain = |pair: &[u8]| {
         let byte = pair[1];
