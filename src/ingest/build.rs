@@ -105,6 +105,8 @@ pub(crate) struct Builder<'d> {
     merge_seq: u64,
     waiting: BTreeMap<u64, Classified>,
     jobs: Option<SyncSender<Batch>>,
+    /// The workers' end of `jobs`, to take chunks back from at the end.
+    queue: Option<Arc<Mutex<Receiver<Batch>>>>,
     results: Option<Receiver<Classified>>,
     seen: &'d mut FxHashSet<u64>,
     domain_ids: &'d mut FxHashMap<u128, u32>,
@@ -130,7 +132,7 @@ pub(crate) fn build<T>(
     } = options;
     let plan = Plan::new(layout, source);
     thread::scope(|scope| {
-        let (jobs, results) = if threads > 1 {
+        let (jobs, queue, results) = if threads > 1 {
             let (job_sender, job_receiver) = sync_channel::<Batch>(threads * 2);
             let (result_sender, result_receiver) = sync_channel::<Classified>(threads * 2);
             let job_receiver = Arc::new(Mutex::new(job_receiver));
@@ -140,9 +142,9 @@ pub(crate) fn build<T>(
                 let plan = plan.clone();
                 scope.spawn(move || work(&plan, &jobs, &results));
             }
-            (Some(job_sender), Some(result_receiver))
+            (Some(job_sender), Some(job_receiver), Some(result_receiver))
         } else {
-            (None, None)
+            (None, None, None)
         };
         let mut builder = Builder {
             dataset,
@@ -152,6 +154,7 @@ pub(crate) fn build<T>(
             merge_seq: 0,
             waiting: BTreeMap::new(),
             jobs,
+            queue,
             results,
             seen: &mut state.seen,
             domain_ids: &mut state.domain_ids,
@@ -477,11 +480,24 @@ impl Builder<'_> {
         self.jobs = None;
         while self.merge_seq < self.next_seq {
             let before = self.merge_seq;
+            if let Some(batch) = self.take_back() {
+                let classified = classify_batch(&self.plan, batch, &mut self.verdicts);
+                self.accept(classified);
+                continue;
+            }
             self.receive_one();
             if self.merge_seq == before && self.results.is_none() {
                 break;
             }
         }
+    }
+
+    /// A chunk no worker has started, taken back to classify on the reading thread: once the
+    /// input is read, it would otherwise only wait for the workers to empty the queue. (A
+    /// worker holds the queue's lock only while it waits for a chunk, when there is none.)
+    fn take_back(&self) -> Option<Batch> {
+        let queue = self.queue.as_ref()?.try_lock().ok()?;
+        queue.try_recv().ok()
     }
 
     fn merge(&mut self, classified: Classified) {
