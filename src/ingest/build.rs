@@ -217,12 +217,12 @@ struct Verdict {
     has_extra_codes: bool,
 }
 
-/// How many domains a worker remembers before starting afresh.
+/// How many domains a classifying thread remembers before starting afresh.
 const DOMAINS_KEPT: usize = 1 << 14;
 
-/// How many verdicts a worker remembers in each table before starting afresh: seven eighths of
-/// 2^16, the most a table of 2^16 slots holds before it doubles (about 2 MB). Twice as many
-/// found no more at 1M rows and raised the load's peak memory by 9 MB.
+/// How many verdicts a classifying thread remembers in each table before starting afresh:
+/// seven eighths of 2^16, the most a table of 2^16 slots holds before it doubles (about 2 MB).
+/// Twice as many found no more at 1M rows and raised the load's peak memory by 9 MB.
 const VERDICTS_KEPT: usize = (1 << 16) / 8 * 7;
 
 impl Verdicts {

@@ -481,6 +481,20 @@ mod tests {
         }
     }
 
+    /// Were a damaged byte ever to reach a chunk, it would become `?` and every field would
+    /// stay where its ends say.
+    #[test]
+    fn damaged_text_is_mended_in_place() {
+        let mut text = RecordText::default();
+        text.push_field(0, "ab");
+        text.push_field(0, "cd");
+        text.bytes[1] = 0xFF;
+        text.bytes[3] = 0xE2;
+        let (text, ends) = text.into_text();
+        assert_eq!(text, "a?c?");
+        assert_eq!(ends, vec![2, 4]);
+    }
+
     #[test]
     fn the_first_non_ascii_field_settles_the_encoding() {
         let mut latin = FieldDecoder::new(Mode::Undecided);
