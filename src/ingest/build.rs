@@ -108,6 +108,8 @@ pub(crate) struct Builder<'d> {
     /// The workers' end of `jobs`, to take chunks back from at the end.
     queue: Option<Arc<Mutex<Receiver<Batch>>>>,
     results: Option<Receiver<Classified>>,
+    /// Room for the next chunk's text, readied by the workers.
+    rooms: Option<Receiver<Vec<u8>>>,
     seen: &'d mut FxHashSet<u64>,
     domain_ids: &'d mut FxHashMap<u128, u32>,
     verdicts: Verdicts,
@@ -132,19 +134,28 @@ pub(crate) fn build<T>(
     } = options;
     let plan = Plan::new(layout, source);
     thread::scope(|scope| {
-        let (jobs, queue, results) = if threads > 1 {
+        let (jobs, queue, results, rooms) = if threads > 1 {
             let (job_sender, job_receiver) = sync_channel::<Batch>(threads * 2);
             let (result_sender, result_receiver) = sync_channel::<Classified>(threads * 2);
+            let (room_sender, room_receiver) = sync_channel::<Vec<u8>>(1);
             let job_receiver = Arc::new(Mutex::new(job_receiver));
             for _ in 1..threads {
-                let jobs = Arc::clone(&job_receiver);
-                let results = result_sender.clone();
+                let channels = WorkerChannels {
+                    jobs: Arc::clone(&job_receiver),
+                    results: result_sender.clone(),
+                    rooms: room_sender.clone(),
+                };
                 let plan = plan.clone();
-                scope.spawn(move || work(&plan, &jobs, &results));
+                scope.spawn(move || work(&plan, &channels));
             }
-            (Some(job_sender), Some(job_receiver), Some(result_receiver))
+            (
+                Some(job_sender),
+                Some(job_receiver),
+                Some(result_receiver),
+                Some(room_receiver),
+            )
         } else {
-            (None, None, None)
+            (None, None, None, None)
         };
         let mut builder = Builder {
             dataset,
@@ -156,6 +167,7 @@ pub(crate) fn build<T>(
             jobs,
             queue,
             results,
+            rooms,
             seen: &mut state.seen,
             domain_ids: &mut state.domain_ids,
             verdicts: Verdicts::default(),
@@ -341,21 +353,51 @@ fn write_texts(hasher: &mut rustc_hash::FxHasher, parts: &[&str]) {
     }
 }
 
-fn work(plan: &Plan, jobs: &Mutex<Receiver<Batch>>, results: &SyncSender<Classified>) {
+/// A worker: classifies chunks until the reader is done, and after each one readies room for
+/// a chunk of text about as long for the reader.
+fn work(plan: &Plan, channels: &WorkerChannels) {
     let mut cache = Verdicts::default();
+    let mut ready: Option<Vec<u8>> = None;
     loop {
-        let batch = match jobs.lock() {
+        let batch = match channels.jobs.lock() {
             Ok(receiver) => receiver.recv(),
             Err(_) => return,
         };
         let Ok(batch) = batch else { return };
-        if results
+        let room = batch.text.used + batch.text.used / 8;
+        if channels
+            .results
             .send(classify_batch(plan, batch, &mut cache))
             .is_err()
         {
             return;
         }
+        let bytes = ready.take().unwrap_or_else(|| touched(room));
+        if let Err(TrySendError::Full(bytes)) = channels.rooms.try_send(bytes) {
+            ready = Some(bytes);
+        }
     }
+}
+
+/// A worker's ends of the channels: chunks in, classified chunks and room for text out.
+struct WorkerChannels {
+    jobs: Arc<Mutex<Receiver<Batch>>>,
+    results: SyncSender<Classified>,
+    rooms: SyncSender<Vec<u8>>,
+}
+
+/// `len` zero bytes, written rather than freshly mapped: their pages are faulted in (and
+/// cleared by the kernel) on the worker that calls this, instead of on the reading thread when
+/// the parser first writes to them. At 5M rows that is 190,000 page faults, most of what held
+/// the reading thread up.
+#[expect(
+    clippy::slow_vector_initialization,
+    reason = "the writing is the point: `vec![0; len]` maps pages without touching them"
+)]
+fn touched(len: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(len);
+    bytes.resize(len, 0);
+    bytes
 }
 
 impl Builder<'_> {
@@ -423,8 +465,12 @@ impl Builder<'_> {
     /// never outnumber the cores.
     fn dispatch(&mut self) {
         let used = self.batch.text.used;
+        let readied = self.rooms.as_ref().and_then(|rooms| rooms.try_recv().ok());
         let next = Batch {
-            text: RecordText::with_room(used + used / 8),
+            text: readied.map_or_else(
+                || RecordText::with_room(used + used / 8),
+                RecordText::in_room,
+            ),
             ..Batch::default()
         };
         let mut batch = std::mem::replace(&mut self.batch, next);

@@ -213,7 +213,7 @@ const READ_SIZE: usize = 1 << 16;
 
 /// Text appended record by record, as a chunk of contacts holds it: the parser writes
 /// straight into it, so a record is never copied on its way to the chunk. Bytes from `used`
-/// on are zeroed room for the next record.
+/// on are room for the next record.
 #[derive(Debug, Default)]
 pub struct RecordText {
     /// Valid UTF-8 up to `used`.
@@ -229,6 +229,15 @@ impl RecordText {
     pub fn with_room(room: usize) -> RecordText {
         RecordText {
             bytes: vec![0; room],
+            used: 0,
+            ends: Vec::new(),
+        }
+    }
+
+    /// Empty, writing into `bytes` (whatever they hold).
+    pub fn in_room(bytes: Vec<u8>) -> RecordText {
+        RecordText {
+            bytes,
             used: 0,
             ends: Vec::new(),
         }
