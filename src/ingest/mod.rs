@@ -433,8 +433,7 @@ fn stream_csv(
     let mut head: Vec<Row> = Vec::new();
     let mut scratch = RecordText::default();
     while head.len() <= layout::CONTENT_SAMPLE {
-        scratch.used = 0;
-        scratch.ends.clear();
+        scratch.clear();
         let Some(line) = records.next(&mut scratch)? else {
             break;
         };

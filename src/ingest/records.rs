@@ -243,6 +243,12 @@ impl RecordText {
         }
     }
 
+    /// Forgets the records held, keeping the room.
+    pub fn clear(&mut self) {
+        self.used = 0;
+        self.ends.clear();
+    }
+
     /// Makes room for at least `more` bytes after `at`, at least doubling.
     fn make_room(&mut self, at: usize, more: usize) {
         let needed = at + more;
