@@ -356,9 +356,9 @@ fn token_around(bytes: &[u8], from: usize, digit: usize) -> Option<(usize, usize
     let previous = start.checked_sub(1).map(|p| bytes[p]);
     let word_start = previous.is_none_or(|b| !b.is_ascii_alphanumeric());
     if word_start {
-        let word = word_at(&bytes[start..]);
-        if word.len >= ID_WORD && word.has_letter {
-            return Some((start, start + word.len, "id"));
+        let (len, has_letter) = word_at(&bytes[start..]);
+        if len >= ID_WORD && has_letter {
+            return Some((start, start + len, "id"));
         }
     } else if back == 0 && previous.is_some_and(|b| b.is_ascii_digit()) {
         return None;
@@ -367,31 +367,14 @@ fn token_around(bytes: &[u8], from: usize, digit: usize) -> Option<(usize, usize
     Some((digit, end, placeholder))
 }
 
-/// A word of ASCII letters and digits, read once.
-struct Word {
-    len: usize,
-    first_digit: Option<usize>,
-    has_letter: bool,
-}
-
-/// The word `text` starts with.
-fn word_at(text: &[u8]) -> Word {
-    let mut word = Word {
-        len: 0,
-        first_digit: None,
-        has_letter: false,
-    };
-    for (at, byte) in text.iter().enumerate() {
-        if byte.is_ascii_digit() {
-            word.first_digit.get_or_insert(at);
-        } else if byte.is_ascii_alphabetic() {
-            word.has_letter = true;
-        } else {
-            break;
-        }
-        word.len = at + 1;
-    }
-    word
+/// The length of the word of ASCII letters and digits `text` starts with, and whether it has
+/// a letter (the words looked at here always have a digit).
+fn word_at(text: &[u8]) -> (usize, bool) {
+    let len = text
+        .iter()
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count();
+    (len, text[..len].iter().any(u8::is_ascii_alphabetic))
 }
 
 /// A token of digits and dots starting at `i`: an IPv4 address, a long number (with its
