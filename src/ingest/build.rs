@@ -388,8 +388,8 @@ struct WorkerChannels {
 
 /// `len` zero bytes, written rather than freshly mapped: their pages are faulted in (and
 /// cleared by the kernel) on the worker that calls this, instead of on the reading thread when
-/// the parser first writes to them. At 5M rows that is 190,000 page faults, most of what held
-/// the reading thread up.
+/// the parser first writes to them. At 5M rows that is 190,000 page faults, and the reading
+/// thread is the one that holds the load up at that size.
 #[expect(
     clippy::slow_vector_initialization,
     reason = "the writing is the point: `vec![0; len]` maps pages without touching them"
