@@ -288,8 +288,9 @@ impl Verdicts {
     }
 
     /// The address flags ([`AddressState`]) for `email`, and whether it looks like an address
-    /// at all.
-    fn address_verdict(&mut self, email: &str) -> (u8, bool) {
+    /// at all. `hashed` is a domain text whose key is known already (the contact's own domain,
+    /// hashed for interning), so the usual case hashes the domain once.
+    fn address_verdict(&mut self, email: &str, hashed: Option<(&str, u128)>) -> (u8, bool) {
         let fresh = |email: &str| {
             (
                 AddressState::flags(&typo::check(email)),
@@ -299,7 +300,10 @@ impl Verdicts {
         let Some(domain) = typo::domain_decides(email) else {
             return fresh(email);
         };
-        let key = text_key(&[], domain);
+        let key = match hashed {
+            Some((text, key)) if text == domain => key,
+            _ => text_key(&[], domain),
+        };
         if let Some(&known) = self.domains.get(&key) {
             return known;
         }
@@ -684,7 +688,11 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         out.warnings.push((WarningKind::Ragged, line64));
     }
     let email = get(Some(plan.email));
-    let (address_flags, looks_like_address) = verdicts.address_verdict(email);
+    let domain = DomainSpan::of(row.chunk, email);
+    let hashed = domain
+        .plain
+        .then(|| (domain.name_as_written(row.chunk), domain.key));
+    let (address_flags, looks_like_address) = verdicts.address_verdict(email, hashed);
     if !looks_like_address {
         out.warnings.push((WarningKind::NotAnAddress, line64));
     }
@@ -712,7 +720,7 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
         out.warnings.push((WarningKind::BadDate, line64));
     }
     let (verdict, extra_codes) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
-    out.domains.push(DomainSpan::of(row.chunk, email));
+    out.domains.push(domain);
     out.addresses.push(address_hash(email));
     if let Some(codes) = extra_codes {
         out.extra_codes.push((out.contacts.len(), codes));
@@ -753,6 +761,8 @@ struct DomainSpan {
     start: u32,
     len: u32,
     key: u128,
+    /// Written in lower case already, so `key` is the hash of the text as written.
+    plain: bool,
 }
 
 impl DomainSpan {
@@ -766,17 +776,23 @@ impl DomainSpan {
                 .trim_end_matches(['>', '.', ',', ';'])
         });
         let start = base + (domain.as_ptr() as usize - email.as_ptr() as usize);
+        let lower = lowercase(domain);
         DomainSpan {
             start: start as u32,
             len: domain.len() as u32,
-            key: text_key(&[], &lowercase(domain)),
+            key: text_key(&[], &lower),
+            plain: matches!(lower, Cow::Borrowed(_)),
         }
+    }
+
+    /// The domain as the address writes it.
+    fn name_as_written<'c>(&self, chunk: &'c Chunk) -> &'c str {
+        &chunk.text[self.start as usize..(self.start + self.len) as usize]
     }
 
     /// The domain's name as stored: lower-cased.
     fn name(&self, chunk: &Chunk) -> Box<str> {
-        let text = &chunk.text[self.start as usize..(self.start + self.len) as usize];
-        lowercase(text).into()
+        lowercase(self.name_as_written(chunk)).into()
     }
 }
 
