@@ -11,6 +11,7 @@ use bouncelens::codes::extract::{Codes, extract, mask_variable_parts};
 use bouncelens::codes::rules::type_hint;
 use bouncelens::ingest::{self, Input, LoadOptions};
 use bouncelens::model::Dataset;
+use bouncelens::search::{Candidates, Query, Run, SearchIndex, Searcher, rank};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -410,6 +411,30 @@ proptest! {
             let again: Vec<&str> = b.fields().take(original.len()).collect();
             prop_assert_eq!(original, again);
         }
+    }
+
+    /// The per-contact character masks and the split across threads only skip work: a search
+    /// with them ranks exactly as one that reads every contact, for fuzzy, exact (`'`) and
+    /// excluded (`!`) terms found in the address, the name or the server's text.
+    #[test]
+    fn search_masks_and_threads_keep_the_ranking(
+        contacts in prop::collection::vec(written(), 1..40),
+        terms in prop::collection::vec(("(|'|!)", "[aeilmnorst0-9.@Ωé]{1,4}"), 1..4),
+    ) {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(["Email", "Name", "Reason"]).unwrap();
+        for c in &contacts {
+            writer.write_record([&c.email, &c.name, &c.reason]).unwrap();
+        }
+        let dataset = load_bytes(writer.into_inner().unwrap()).expect("loads");
+        let text: Vec<String> = terms.iter().map(|(op, word)| format!("{op}{word}")).collect();
+        let query = Query::parse(&text.join(" "));
+        let index = SearchIndex::build(&dataset, 2);
+        let run = Run { threads: 3, index: Some(&index), cancelled: &|| false, early: &|_| {} };
+        let fast = rank(&query, &dataset, &Candidates::All(dataset.len()), &run);
+        let all: Vec<u32> = (0..dataset.len() as u32).collect();
+        let plain = Searcher::default().rank(&query, &dataset, &all);
+        prop_assert_eq!(fast, Some(plain), "{:?}", query);
     }
 
     /// Masking is a normal form: masking masked text changes nothing.

@@ -165,8 +165,6 @@ fn write_who(contact: &ContactRef<'_>, out: &mut String) {
 /// A query made ready for matching: lower-cased literals with their searchers and masks.
 struct Prepared {
     terms: Vec<PreparedTerm>,
-    /// Every character bucket the terms that must be found need (exclusions need nothing).
-    needed: u32,
 }
 
 struct PreparedTerm {
@@ -178,12 +176,17 @@ struct PreparedTerm {
 }
 
 impl Prepared {
-    /// Whether a contact with these character masks (who, text) could match at all.
+    /// Whether a contact with these character masks (who, text) could match at all: a term
+    /// holds no space, so each must find all its characters in one of the two texts.
     fn possible(&self, masks: Option<(u32, u32)>) -> bool {
         let Some((who, text)) = masks else {
             return true;
         };
-        self.needed & (who | text) == self.needed
+        self.terms.iter().all(|term| {
+            matches!(term.term, Term::Exclude(_))
+                || term.mask & who == term.mask
+                || term.mask & text == term.mask
+        })
     }
 
     fn new(query: &Query) -> Prepared {
@@ -207,11 +210,7 @@ impl Prepared {
                 }
             })
             .collect::<Vec<_>>();
-        let needed = terms
-            .iter()
-            .filter(|term| !matches!(term.term, Term::Exclude(_)))
-            .fold(0, |needed, term| needed | term.mask);
-        Prepared { terms, needed }
+        Prepared { terms }
     }
 }
 
@@ -219,7 +218,19 @@ impl Prepared {
 struct Scorer {
     ascii: AsciiSkim,
     who: String,
-    lower: String,
+    /// `who`, lower-cased, for literal terms.
+    who_lower: String,
+    /// The server's text, lower-cased, for literal terms.
+    text_lower: String,
+}
+
+/// Which of a contact's texts have been read into a [`Scorer`]'s buffers, so a contact's row
+/// is read only as far as its terms need.
+#[derive(Default)]
+struct Read {
+    who: bool,
+    who_lower: bool,
+    text_lower: bool,
 }
 
 impl Scorer {
@@ -227,7 +238,8 @@ impl Scorer {
         Scorer {
             ascii: AsciiSkim::default(),
             who: String::new(),
-            lower: String::new(),
+            who_lower: String::new(),
+            text_lower: String::new(),
         }
     }
 
@@ -239,49 +251,50 @@ impl Scorer {
         contact: &ContactRef<'_>,
         masks: Option<(u32, u32)>,
     ) -> Option<i64> {
-        let (who_mask, text_mask) = masks.unwrap_or((u32::MAX, u32::MAX));
         if !query.possible(masks) {
             return None;
         }
-        self.who.clear();
-        write_who(contact, &mut self.who);
-        let who_is_ascii = self.who.is_ascii();
-        let mut lowered = false;
+        let (who_mask, text_mask) = masks.unwrap_or((u32::MAX, u32::MAX));
+        let mut read = Read::default();
         let mut total = 0;
         for term in &query.terms {
-            let in_who = match &term.term {
-                Term::Fuzzy(pattern) if term.mask & who_mask == term.mask => match &term.ascii {
-                    Some(ascii) if who_is_ascii => self.ascii.score(ascii, self.who.as_bytes()),
-                    // A fresh matcher: a reused one can score a text differently depending
-                    // on the text before (see `skim.rs`), and these texts are few.
-                    _ => SkimMatcherV2::default()
-                        .ignore_case()
-                        .fuzzy_match(&self.who, pattern),
-                },
+            let in_who = term.mask & who_mask == term.mask;
+            let in_text = term.mask & text_mask == term.mask;
+            let fuzzy = match &term.term {
+                Term::Fuzzy(pattern) if in_who => {
+                    self.read_who(contact, &mut read);
+                    match &term.ascii {
+                        Some(ascii) if self.who.is_ascii() => {
+                            self.ascii.score(ascii, self.who.as_bytes())
+                        }
+                        // A fresh matcher: a reused one can score a text differently depending
+                        // on the text before (see `skim.rs`), and these texts are few.
+                        _ => SkimMatcherV2::default()
+                            .ignore_case()
+                            .fuzzy_match(&self.who, pattern),
+                    }
+                }
                 _ => None,
             };
-            if let Some(score) = in_who {
+            if let Some(score) = fuzzy {
                 total += score + WHO_BONUS;
                 continue;
             }
-            // A fuzzy term not found in who can only be in the server's text (its letters in
-            // a row would have matched fuzzily), so that text's mask decides whether to look.
-            let searched_mask = match term.term {
-                Term::Fuzzy(_) => text_mask,
-                Term::Exact(_) | Term::Exclude(_) => who_mask | text_mask,
-            };
-            if term.mask & searched_mask != term.mask {
-                if matches!(term.term, Term::Exclude(_)) {
-                    continue;
-                }
-                return None;
-            }
-            if !lowered {
-                self.lower_all(contact);
-                lowered = true;
-            }
-            let in_text = term.finder.find(self.lower.as_bytes()).is_some();
-            match (&term.term, in_text) {
+            // A term holds no space, so a literal lies wholly in who or wholly in the server's
+            // text; and a fuzzy term not found in who cannot be there literally either.
+            let literal_in_who = in_who
+                && !matches!(term.term, Term::Fuzzy(_))
+                && term
+                    .finder
+                    .find(self.lowered_who(contact, &mut read))
+                    .is_some();
+            let found = literal_in_who
+                || in_text
+                    && term
+                        .finder
+                        .find(self.lowered_text(contact, &mut read))
+                        .is_some();
+            match (&term.term, found) {
                 (Term::Exclude(_), true) => return None,
                 (Term::Exclude(_), false) => {}
                 (_, true) => total += 1,
@@ -291,13 +304,33 @@ impl Scorer {
         Some(total)
     }
 
-    /// Who plus the server's text, lower-cased, for the literal terms.
-    fn lower_all(&mut self, contact: &ContactRef<'_>) {
-        self.lower.clear();
-        self.lower.push_str(&self.who);
-        self.lower.push(' ');
-        self.lower.push_str(&contact.reason_text());
-        self.lower.make_ascii_lowercase();
+    fn read_who(&mut self, contact: &ContactRef<'_>, read: &mut Read) {
+        if !read.who {
+            self.who.clear();
+            write_who(contact, &mut self.who);
+            read.who = true;
+        }
+    }
+
+    fn lowered_who(&mut self, contact: &ContactRef<'_>, read: &mut Read) -> &[u8] {
+        self.read_who(contact, read);
+        if !read.who_lower {
+            self.who_lower.clear();
+            self.who_lower.push_str(&self.who);
+            self.who_lower.make_ascii_lowercase();
+            read.who_lower = true;
+        }
+        self.who_lower.as_bytes()
+    }
+
+    fn lowered_text(&mut self, contact: &ContactRef<'_>, read: &mut Read) -> &[u8] {
+        if !read.text_lower {
+            self.text_lower.clear();
+            self.text_lower.push_str(&contact.reason_text());
+            self.text_lower.make_ascii_lowercase();
+            read.text_lower = true;
+        }
+        self.text_lower.as_bytes()
     }
 }
 
@@ -579,6 +612,8 @@ mod tests {
         assert_eq!(found(&data, "!gmail"), vec!["zoe@yahoo.com"]);
         assert_eq!(found(&data, "jdoe"), vec!["jane.doe@gmail.com"]);
         assert!(found(&data, "'jdoe").is_empty());
+        assert_eq!(found(&data, "'stone"), vec!["bob@acme.com"]);
+        assert_eq!(found(&data, "'acme !said"), vec!["jane.doe@gmail.com"]);
     }
 
     #[test]
