@@ -350,6 +350,13 @@ pub struct Run<'a> {
 /// Candidates per block between cancellation checks.
 const BLOCK: usize = 16_384;
 
+/// Candidates whose rows are warmed together before any is scored ([`ContactRef::warm`]).
+const WARM: usize = 16;
+
+/// Rows are warmed only when fewer than one candidate in this many is read: denser reads
+/// stream through memory well enough on their own.
+const SPARSE: usize = 3;
+
 /// How many of the first matches are shown early, best first.
 const EARLY: usize = 1_000;
 
@@ -471,22 +478,41 @@ fn scan(
     let mut scorer = Scorer::new();
     let mut found = Vec::new();
     let mut chunk = 0;
+    let mut batch = Vec::with_capacity(WARM);
     let total = share.len();
     for (block, start) in share.clone().step_by(BLOCK).enumerate() {
         if stop.load(Ordering::Relaxed) || (run.cancelled)() {
             stop.store(true, Ordering::Relaxed);
             return None;
         }
-        for position in start..(start + BLOCK).min(share.end) {
-            let index = candidates.get(position);
-            let masks = run.index.and_then(|i| i.masks(index));
-            if !query.possible(masks) {
-                continue;
+        let mut positions = start..(start + BLOCK).min(share.end);
+        loop {
+            batch.clear();
+            let from = positions.start;
+            for position in positions.by_ref() {
+                let index = candidates.get(position);
+                let masks = run.index.and_then(|i| i.masks(index));
+                if query.possible(masks) {
+                    batch.push((dataset.contact_near(index, &mut chunk), masks));
+                    if batch.len() == WARM {
+                        break;
+                    }
+                }
             }
-            let contact = dataset.contact_near(index, &mut chunk);
-            if let Some(score) = scorer.score(query, &contact, masks) {
-                let score = score.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
-                found.push((score, index as u32));
+            if batch.is_empty() {
+                break;
+            }
+            if positions.start - from > SPARSE * batch.len() {
+                let warmth = batch
+                    .iter()
+                    .fold(0, |warmth, (contact, _)| warmth ^ contact.warm());
+                std::hint::black_box(warmth);
+            }
+            for (contact, masks) in &batch {
+                if let Some(score) = scorer.score(query, contact, *masks) {
+                    let score = score.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
+                    found.push((score, contact.index() as u32));
+                }
             }
         }
         if publishes && block == 0 && total > BLOCK {
