@@ -423,6 +423,49 @@ fn masked_end(bytes: &[u8], mut end: usize) -> usize {
     end
 }
 
+/// Where `address` stands in `text` such that any other address of the same kind in its place
+/// would give the same codes and the same masked text, or `None`. Many servers quote the
+/// recipient (`Recipient jsmith@x.com not found`), which makes nearly every such text unique;
+/// a text with its own recipient cut out repeats like any other.
+///
+/// The kind: one `@` between a non-empty local part and domain made only of address
+/// characters, at least one ASCII letter, and no ASCII digit first or right after a `-`.
+/// Standing alone: the bytes on either side (if any) are neither address characters nor `@`.
+/// Then masking replaces exactly those bytes with one `@` (no address around them can reach
+/// into them: an `@` right before would take the local part as its domain). And code
+/// extraction finds nothing in them and reads nothing of them: a code starts only at a digit
+/// after white space or punctuation, and of the address characters only `-` is such
+/// punctuation; a digit after a letter, `.` or `_` is skipped with its word, which ends at the
+/// address's end; what follows a code is read only for a digit or for what may be glued to it;
+/// and a code's last byte, a digit, cannot be right before an address standing alone.
+pub fn neutral_address_at(text: &str, address: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let local = memchr::memchr(b'@', address.as_bytes())?;
+    let apart = |byte: u8| !is_local_part(byte) && byte != b'@';
+    let start = memchr::memchr_iter(b'@', bytes).find_map(|at| {
+        let start = at.checked_sub(local)?;
+        let end = start + address.len();
+        let alone = start.checked_sub(1).is_none_or(|b| apart(bytes[b]))
+            && bytes.get(end).is_none_or(|&b| apart(b));
+        (alone && bytes.get(start..end) == Some(address.as_bytes())).then_some(start)
+    })?;
+    is_neutral_address(address.as_bytes(), local).then_some(start)
+}
+
+/// Whether `address`, with its first `@` at `at`, is of the kind [`neutral_address_at`] cuts.
+fn is_neutral_address(address: &[u8], at: usize) -> bool {
+    let (local, domain) = (&address[..at], &address[at + 1..]);
+    !local.is_empty()
+        && !domain.is_empty()
+        && local.iter().all(|&b| is_local_part(b))
+        && domain.iter().all(|&b| is_domain_part(b))
+        && !address[0].is_ascii_digit()
+        && !address
+            .windows(2)
+            .any(|pair| pair[0] == b'-' && pair[1].is_ascii_digit())
+        && address.iter().any(u8::is_ascii_alphabetic)
+}
+
 /// Address characters; bytes of non-ASCII characters count, so internationalised addresses
 /// are masked whole (and a span never ends inside a character).
 fn is_local_part(byte: u8) -> bool {
@@ -539,6 +582,47 @@ mod tests {
         assert_eq!(out, "5.7.606 Access denied [0.0.0.0] AS(0)");
         mask_variable_parts("Zoë 552 1 über@bücher.de", &mut out);
         assert_eq!(out, "Zoë 552 1 @");
+    }
+
+    /// Each refusal guards a case where swapping the address for another would change the
+    /// codes or the masked text.
+    #[test]
+    fn a_neutral_address_is_plain_and_stands_alone() {
+        let codes_differ = |a: &str, b: &str| extract(a) != extract(b);
+        let masks_differ = |a: &str, b: &str| {
+            let (mut x, mut y) = (String::new(), String::new());
+            mask_variable_parts(a, &mut x);
+            mask_variable_parts(b, &mut y);
+            x != y
+        };
+        let text = "Recipient <jo.smith@x.com> not found";
+        assert_eq!(neutral_address_at(text, "jo.smith@x.com"), Some(11));
+        assert_eq!(
+            neutral_address_at("(m.lee7@x.com)", "m.lee7@x.com"),
+            Some(1)
+        );
+        // A digit after `-` or first: `jo-550-x` and `550.jo` hold a reply code, `mx-5.1.1.com`
+        // a status.
+        assert!(codes_differ("to jo-550-x@y.z", "to jo@y.z"));
+        assert_eq!(neutral_address_at("to jo-550-x@y.z", "jo-550-x@y.z"), None);
+        assert!(codes_differ("to x@mx-5.1.1.com", "to x@mx.com"));
+        assert_eq!(
+            neutral_address_at("to x@mx-5.1.1.com", "x@mx-5.1.1.com"),
+            None
+        );
+        assert!(codes_differ("to 550.jo@y", "to jo@y"));
+        assert_eq!(neutral_address_at("to 550.jo@y", "550.jo@y"), None);
+        // No letter: a code after it would open the text.
+        assert!(codes_differ("-@- 550 12", "jo@mx 550 12"));
+        assert_eq!(neutral_address_at("-@- 550 12", "-@-"), None);
+        // Glued to a code before or after.
+        assert!(codes_differ("550.x@com", "550jo@mx"));
+        assert_eq!(neutral_address_at("550.x@com", ".x@com"), None);
+        assert!(codes_differ("jo@mx-550 x", "jo@mx550 x"));
+        assert_eq!(neutral_address_at("jo@mx-550 x", "jo@mx-"), None);
+        // An `@` right before takes the local part as its domain.
+        assert!(masks_differ("x@jo@mx", "x@x@com"));
+        assert_eq!(neutral_address_at("x@jo@mx", "jo@mx"), None);
     }
 
     #[test]

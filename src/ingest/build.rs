@@ -18,7 +18,7 @@ use super::{LoadProgress, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codes::classify::{Evidence, classify};
-use crate::codes::extract::{Codes, Found, extract_with, mask_variable_parts};
+use crate::codes::extract::{Codes, Found, extract_with, mask_variable_parts, neutral_address_at};
 use crate::model::{
     AddressState, Chunk, Contact, Dataset, EXTRA_CODES, Ends, PackedClass, Role, WarningKind,
     pack_date, pack_reply, pack_status,
@@ -213,6 +213,8 @@ struct Verdicts {
     /// By (type, codes, masked text), for texts that differ only in an address or a number.
     known: FxHashMap<u128, Verdict>,
     masked: String,
+    /// A reason text with its recipient cut out, for [`Verdicts::exact_key`].
+    cut: String,
     found: Found,
     /// The typo check's answer and [`looks_like_email`]'s per domain (by a 128-bit hash of
     /// its text), for addresses whose plain local part leaves both to the domain
@@ -245,14 +247,22 @@ impl Verdicts {
     /// the key, so a remembered verdict is the one classifying afresh would give.
     fn get_or_classify(
         &mut self,
-        kind: &str,
-        code_text: &str,
+        (kind, code_text): (&str, &str),
         reason_text: &str,
+        recipient: &str,
     ) -> (Verdict, Option<Codes>) {
         let exact = text_key(&[kind, code_text], reason_text);
         if let Some(&known) = self.exact.get(&exact)
             && !known.has_extra_codes
         {
+            return (known, None);
+        }
+        let cut = self.cut_key((kind, code_text), reason_text, recipient);
+        if let Some(cut) = cut
+            && let Some(&known) = self.exact.get(&cut)
+            && !known.has_extra_codes
+        {
+            remember(&mut self.exact, exact, known);
             return (known, None);
         }
         let found = &mut self.found;
@@ -284,7 +294,32 @@ impl Verdicts {
             }
         };
         remember(&mut self.exact, exact, verdict);
+        if let Some(cut) = cut {
+            remember(&mut self.exact, cut, verdict);
+        }
         (verdict, has_extra_codes.then_some(codes))
+    }
+
+    /// The key a verdict is remembered by exactly: the texts' hash, or, when the reason text
+    /// quotes the row's own address where another address would change nothing
+    /// ([`neutral_address_at`]), the hash of the text around it and of where it was. A third of
+    /// the texts in a typical export are unique only by the recipient they quote, and each
+    /// unique text costs a code extraction and a masking.
+    fn cut_key(&mut self, short: (&str, &str), reason_text: &str, recipient: &str) -> Option<u128> {
+        let (kind, code_text) = short;
+        let at = neutral_address_at(reason_text, recipient)?;
+        let before = reason_text.get(..at)?;
+        let after = reason_text.get(at + recipient.len()..)?;
+        self.cut.clear();
+        self.cut.push_str(before);
+        self.cut.push_str(after);
+        Some(keyed(
+            |hasher| {
+                write_texts(hasher, &[kind, code_text]);
+                hasher.write_usize(at);
+            },
+            &self.cut,
+        ))
     }
 
     /// The address flags ([`AddressState`]) for `email`, and whether it looks like an address
@@ -719,7 +754,8 @@ fn classify_row(plan: &Plan, row: RowRef<'_>, verdicts: &mut Verdicts, out: &mut
     if date.is_none() && !date_text.is_empty() {
         out.warnings.push((WarningKind::BadDate, line64));
     }
-    let (verdict, extra_codes) = verdicts.get_or_classify(kind, get(plan.code), reason_text);
+    let (verdict, extra_codes) =
+        verdicts.get_or_classify((kind, get(plan.code)), reason_text, email);
     out.domains.push(domain);
     out.addresses.push(address_hash(email));
     if let Some(codes) = extra_codes {
