@@ -243,17 +243,14 @@ impl Scorer {
         }
     }
 
-    /// The score of `contact`, or `None` when it does not match; `masks` (who, text) let
-    /// hopeless contacts be skipped without reading their text.
+    /// The score of `contact`, or `None` when it does not match; `masks` (who, text) let each
+    /// term skip the texts that lack its characters, unread.
     fn score(
         &mut self,
         query: &Prepared,
         contact: &ContactRef<'_>,
         masks: Option<(u32, u32)>,
     ) -> Option<i64> {
-        if !query.possible(masks) {
-            return None;
-        }
         let (who_mask, text_mask) = masks.unwrap_or((u32::MAX, u32::MAX));
         let mut read = Read::default();
         let mut total = 0;
@@ -477,7 +474,12 @@ fn scan(
 ) -> Option<Vec<Scored>> {
     let mut scorer = Scorer::new();
     let mut found = Vec::new();
-    let mut chunk = 0;
+    let mut walk = Walk {
+        dataset,
+        candidates,
+        index: run.index,
+        chunk: 0,
+    };
     let mut batch = Vec::with_capacity(WARM);
     let total = share.len();
     for (block, start) in share.clone().step_by(BLOCK).enumerate() {
@@ -486,28 +488,7 @@ fn scan(
             return None;
         }
         let mut positions = start..(start + BLOCK).min(share.end);
-        loop {
-            batch.clear();
-            let from = positions.start;
-            for position in positions.by_ref() {
-                let index = candidates.get(position);
-                let masks = run.index.and_then(|i| i.masks(index));
-                if query.possible(masks) {
-                    batch.push((dataset.contact_near(index, &mut chunk), masks));
-                    if batch.len() == WARM {
-                        break;
-                    }
-                }
-            }
-            if batch.is_empty() {
-                break;
-            }
-            if positions.start - from > SPARSE * batch.len() {
-                let warmth = batch
-                    .iter()
-                    .fold(0, |warmth, (contact, _)| warmth ^ contact.warm());
-                std::hint::black_box(warmth);
-            }
+        while walk.next_batch(query, &mut positions, &mut batch) {
             for (contact, masks) in &batch {
                 if let Some(score) = scorer.score(query, contact, *masks) {
                     let score = score.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
@@ -521,6 +502,49 @@ fn scan(
     }
     found.sort_unstable_by(better);
     Some(found)
+}
+
+/// A thread's way through its candidates: the chunk of the last contact fetched is kept, so
+/// the next one in the same chunk is found without searching.
+struct Walk<'d> {
+    dataset: &'d Dataset,
+    candidates: &'d Candidates,
+    index: Option<&'d SearchIndex>,
+    chunk: usize,
+}
+
+/// A candidate worth scoring, with its character masks (who, text) when there is an index.
+type Candidate<'d> = (ContactRef<'d>, Option<(u32, u32)>);
+
+impl<'d> Walk<'d> {
+    /// Fills `batch` with the next candidates from `positions` that could match, up to
+    /// [`WARM`], and warms their rows when they lie far apart; false when none are left.
+    fn next_batch(
+        &mut self,
+        query: &Prepared,
+        positions: &mut std::ops::Range<usize>,
+        batch: &mut Vec<Candidate<'d>>,
+    ) -> bool {
+        batch.clear();
+        let from = positions.start;
+        for position in positions.by_ref() {
+            let index = self.candidates.get(position);
+            let masks = self.index.and_then(|i| i.masks(index));
+            if query.possible(masks) {
+                batch.push((self.dataset.contact_near(index, &mut self.chunk), masks));
+                if batch.len() == WARM {
+                    break;
+                }
+            }
+        }
+        if positions.start - from > SPARSE * batch.len() {
+            let warmth = batch
+                .iter()
+                .fold(0, |warmth, (contact, _)| warmth ^ contact.warm());
+            std::hint::black_box(warmth);
+        }
+        !batch.is_empty()
+    }
 }
 
 /// The `k` best of `scored`, best first, without sorting the rest.
