@@ -195,13 +195,18 @@ fn plain_ascii(bytes: &[u8]) -> bool {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let mut words = bytes.chunks_exact(8);
     let mut flags = 0;
-    for word in &mut words {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        let word = u64::from_le_bytes(eight);
+    for word in (&mut words).map(little_endian) {
         flags |= word | (word.wrapping_sub(ONES) & !word);
     }
     flags & HIGH_BITS == 0 && words.remainder().iter().all(|&b| b != 0 && b.is_ascii())
+}
+
+/// Eight bytes read as one word, the first in the lowest byte (so a bit's index over 8 is
+/// its byte's position).
+fn little_endian(eight: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(eight);
+    u64::from_le_bytes(word)
 }
 
 /// Calls `found` with the position of each `wanted` byte in `bytes`, in order, testing eight
@@ -213,10 +218,8 @@ fn each_byte(bytes: &[u8], wanted: u8, mut found: impl FnMut(usize)) {
     let pattern = u64::from(wanted) * 0x0101_0101_0101_0101;
     let mut words = bytes.chunks_exact(8);
     let mut base = 0;
-    for word in &mut words {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        let x = u64::from_le_bytes(eight) ^ pattern;
+    for word in (&mut words).map(little_endian) {
+        let x = word ^ pattern;
         let mut zeros = !(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
         while zeros != 0 {
             found(base + zeros.trailing_zeros() as usize / 8);
