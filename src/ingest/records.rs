@@ -427,7 +427,8 @@ impl LineSplit<'_> {
     }
 }
 
-/// The record reader: `csv_core` for RFC 4180, parsing straight into a [`RecordText`]; a
+/// The record reader: single-line records split directly ([`Records::plain_line`]) and
+/// `csv_core` for the rest of RFC 4180, both writing straight into a [`RecordText`]; a
 /// [`LineCounter`] for line numbers; a [`FieldDecoder`] for records that are not clean UTF-8.
 pub struct Records<R: Read> {
     input: LineCounter<R>,
