@@ -19,6 +19,7 @@ pub mod model;
 pub mod render;
 pub mod search;
 pub mod stats;
+mod swar;
 pub mod tui;
 pub mod typo;
 

@@ -3,6 +3,7 @@
 //! shape *and* its surroundings say it is one.
 
 use super::{ReplyCode, StatusCode};
+use crate::swar::first_digit;
 
 /// The codes found in one piece of text (or code column): the main ones a user should see, and
 /// the rest, kept because a transcript often nests an earlier failure inside a later one.
@@ -77,7 +78,7 @@ pub fn extract_with(text: &str, found: &mut Found) -> Codes {
     replies.clear();
     statuses.clear();
     let mut i = 0;
-    while let Some(digit) = bytes[i..].iter().position(u8::is_ascii_digit) {
+    while let Some(digit) = first_digit(&bytes[i..]) {
         let at = i + digit;
         if inside_a_word(&bytes[i..at]) || (at > 0 && !may_precede_code(bytes[at - 1])) {
             i = skip_word(bytes, at);
@@ -320,7 +321,7 @@ fn mask_numbers(text: &mut String) {
     let mut written = 0;
     let mut copied = 0;
     let mut i = 0;
-    while let Some(digit) = bytes[i..].iter().position(u8::is_ascii_digit) {
+    while let Some(digit) = first_digit(&bytes[i..]) {
         let Some((start, end, placeholder)) = token_around(&bytes, i, i + digit) else {
             i += digit + 1;
             continue;

@@ -28,7 +28,7 @@ pub use decode::encoding_by_name;
 
 use build::{BuildOptions, LoadState, build};
 use layout::Layout;
-use records::{LineCounter, Mode, RecordText, Records};
+use records::{Mode, RecordText, Records};
 
 use crate::model::{Dataset, Role, Source, WarningKind};
 
@@ -428,8 +428,7 @@ fn stream_csv(
     state: &mut LoadState,
 ) -> Result<(), String> {
     let bytes_read = options.progress.as_ref().map(|p| Arc::clone(&p.bytes));
-    let counter = LineCounter::new(input.reader, bytes_read);
-    let mut records = Records::new(counter, input.delimiter, input.mode);
+    let mut records = Records::new(input.reader, bytes_read, input.delimiter, input.mode);
     let mut head: Vec<Row> = Vec::new();
     let mut scratch = RecordText::default();
     while head.len() <= layout::CONTENT_SAMPLE {

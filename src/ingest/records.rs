@@ -3,7 +3,6 @@
 //! decoded on the way in, and every record knows the physical line it starts on.
 
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,6 +11,7 @@ use csv_core::ReadRecordResult;
 use encoding_rs::WINDOWS_1252;
 
 use crate::model::WarningKind;
+use crate::swar::{each_byte, plain_ascii};
 
 /// How field bytes are turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,136 +101,50 @@ impl FieldDecoder {
     }
 }
 
-/// Wraps the input to count bytes (for the progress gauge) and remember where lines start,
-/// so a record's line is known however many quoted line breaks or blank lines came before it.
-/// A line ends at LF, CRLF or a lone CR, as an editor counts them.
-pub struct LineCounter<R> {
-    inner: R,
-    offset: u64,
+/// Line numbers as an editor counts them (a line ends at LF, CRLF or a lone CR), kept by
+/// counting the line breaks in the bytes as the reader consumes them: a plain line is one line,
+/// and only what goes to the parser (blank lines, quoted line breaks) is scanned for breaks.
+#[derive(Debug)]
+struct Lines {
+    /// The line the next byte is on.
     line: u64,
-    pending_cr: bool,
-    pending_start: Option<(u64, u64)>,
-    starts: VecDeque<(u64, u64)>,
-    progress: Option<Arc<AtomicU64>>,
+    /// Whether the last byte consumed was a CR, whose LF, if it comes next, ends no new line.
+    after_cr: bool,
 }
 
-impl<R: Read> LineCounter<R> {
-    /// Counts lines of `inner`, adding bytes read to `progress` when given.
-    pub fn new(inner: R, progress: Option<Arc<AtomicU64>>) -> LineCounter<R> {
-        LineCounter {
-            inner,
-            offset: 0,
-            line: 1,
-            pending_cr: false,
-            pending_start: Some((0, 1)),
-            starts: VecDeque::new(),
-            progress,
-        }
-    }
-
-    /// The line of the first non-blank line starting at or after byte `position`; the lines
-    /// before it are forgotten (records come in order).
-    pub fn line_at(&mut self, position: u64) -> u64 {
-        while let Some(&(offset, line)) = self.starts.front() {
-            if offset >= position {
-                self.starts.pop_front();
-                return line;
+impl Lines {
+    /// Counts the line breaks in `bytes`, consumed next. Returns the line of the first byte
+    /// that is not part of a line break, where a record starting with these bytes starts: blank
+    /// lines before a record are skipped by the parser.
+    fn consume(&mut self, bytes: &[u8]) -> Option<u64> {
+        let mut first = None;
+        let mut from = 0;
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if first.is_none() && at > from {
+                first = Some(self.line);
             }
-            self.starts.pop_front();
+            let after_cr = at
+                .checked_sub(1)
+                .map_or(self.after_cr, |b| bytes[b] == b'\r');
+            if !(bytes[at] == b'\n' && after_cr) {
+                self.line += 1;
+            }
+            from = at + 1;
         }
-        self.line
+        if first.is_none() && bytes.len() > from {
+            first = Some(self.line);
+        }
+        if let Some(&last) = bytes.last() {
+            self.after_cr = last == b'\r';
+        }
+        first
     }
 
-    fn new_line(&mut self, start: u64, first_byte: Option<u8>) {
+    /// Consumes one whole line with its ending; returns its line.
+    fn consume_line(&mut self) -> u64 {
+        self.after_cr = false;
         self.line += 1;
-        match first_byte {
-            Some(b'\r' | b'\n') => {}
-            Some(_) => self.starts.push_back((start, self.line)),
-            None => self.pending_start = Some((start, self.line)),
-        }
-    }
-
-    fn scan(&mut self, bytes: &[u8]) {
-        let base = self.offset;
-        if bytes.is_empty() {
-            return;
-        }
-        if std::mem::take(&mut self.pending_cr) && bytes[0] != b'\n' {
-            self.new_line(base, Some(bytes[0]));
-        }
-        if let Some(start) = self.pending_start.take()
-            && !matches!(bytes[0], b'\r' | b'\n')
-        {
-            self.starts.push_back(start);
-        }
-        for position in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            let next = bytes.get(position + 1).copied();
-            let start = base + position as u64 + 1;
-            match (bytes[position], next) {
-                (b'\r', Some(b'\n')) => {}
-                (b'\r', None) => self.pending_cr = true,
-                _ => self.new_line(start, next),
-            }
-        }
-        self.offset += bytes.len() as u64;
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let read = self.inner.read(buf)?;
-        self.scan(&buf[..read]);
-        if let Some(progress) = &self.progress {
-            progress.fetch_add(read as u64, Ordering::Relaxed);
-        }
-        Ok(read)
-    }
-}
-
-/// Whether `bytes` are all ASCII and none is NUL: most records are, and this looks at eight
-/// bytes at a time, in one pass. A word has a NUL byte exactly when `(w - 0x01…) & !w` has a
-/// high bit set (the classic zero-byte test), and a non-ASCII byte when `w` has one.
-fn plain_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    let mut flags = 0;
-    for word in (&mut words).map(little_endian) {
-        flags |= word | (word.wrapping_sub(ONES) & !word);
-    }
-    flags & HIGH_BITS == 0 && words.remainder().iter().all(|&b| b != 0 && b.is_ascii())
-}
-
-/// Eight bytes read as one word, the first in the lowest byte (so a bit's index over 8 is
-/// its byte's position).
-fn little_endian(eight: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(eight);
-    u64::from_le_bytes(word)
-}
-
-/// Calls `found` with the position of each `wanted` byte in `bytes`, in order, testing eight
-/// bytes at a time: a line's fields are about twenty bytes long, too short for `memchr` to
-/// pay for starting a search at each. A byte of `w ^ wanted…` is zero exactly where `wanted`
-/// is; `!(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` has the high bit of exactly those bytes set.
-fn each_byte(bytes: &[u8], wanted: u8, mut found: impl FnMut(usize)) {
-    const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let pattern = u64::from(wanted) * 0x0101_0101_0101_0101;
-    let mut words = bytes.chunks_exact(8);
-    let mut base = 0;
-    for word in (&mut words).map(little_endian) {
-        let x = word ^ pattern;
-        let mut zeros = !(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
-        while zeros != 0 {
-            found(base + zeros.trailing_zeros() as usize / 8);
-            zeros &= zeros - 1;
-        }
-        base += 8;
-    }
-    for (offset, &byte) in words.remainder().iter().enumerate() {
-        if byte == wanted {
-            found(base + offset);
-        }
+        self.line - 1
     }
 }
 
@@ -427,11 +341,21 @@ impl LineSplit<'_> {
     }
 }
 
+/// A record just read: its length and field count in the output, and its line.
+struct Span {
+    len: usize,
+    fields: usize,
+    line: u64,
+}
+
 /// The record reader: single-line records split directly ([`Records::plain_line`]) and
-/// `csv_core` for the rest of RFC 4180, both writing straight into a [`RecordText`]; a
-/// [`LineCounter`] for line numbers; a [`FieldDecoder`] for records that are not clean UTF-8.
+/// `csv_core` for the rest of RFC 4180, both writing straight into a [`RecordText`] and
+/// counting [`Lines`]; a [`FieldDecoder`] for records that are not clean UTF-8.
 pub struct Records<R: Read> {
-    input: LineCounter<R>,
+    input: R,
+    /// Where to add the bytes read, for a progress gauge.
+    progress: Option<Arc<AtomicU64>>,
+    lines: Lines,
     parser: csv_core::Reader,
     /// The field delimiter, when plain lines may be split without the parser (see
     /// [`Records::plain_line`]).
@@ -440,8 +364,6 @@ pub struct Records<R: Read> {
     /// The unparsed part of `buffer`.
     start: usize,
     end: usize,
-    /// Bytes parsed so far.
-    position: u64,
     input_done: bool,
     finished: bool,
     /// The parser's field ends for the record being read.
@@ -455,16 +377,26 @@ pub struct Records<R: Read> {
 }
 
 impl<R: Read> Records<R> {
-    /// Reads records of `input`, fields separated by `delimiter`, decoding as `mode` says.
-    pub fn new(input: LineCounter<R>, delimiter: u8, mode: Mode) -> Records<R> {
+    /// Reads records of `input`, fields separated by `delimiter`, decoding as `mode` says, and
+    /// adding the bytes read to `progress` when given.
+    pub fn new(
+        input: R,
+        progress: Option<Arc<AtomicU64>>,
+        delimiter: u8,
+        mode: Mode,
+    ) -> Records<R> {
         Records {
             input,
+            progress,
+            lines: Lines {
+                line: 1,
+                after_cr: false,
+            },
             parser: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             plain_delimiter: (!matches!(delimiter, b'"' | b'\r' | b'\n')).then_some(delimiter),
             buffer: vec![0; READ_SIZE],
             start: 0,
             end: 0,
-            position: 0,
             input_done: false,
             finished: false,
             ends: vec![0; 32],
@@ -480,19 +412,16 @@ impl<R: Read> Records<R> {
         if self.finished {
             return Ok(None);
         }
-        let before = self.position;
-        let lines_before = self.parser.line();
         let start = out.used;
         let read = match self.plain_line(out, start) {
             Some(plain) => Some(plain),
             None => self.parse(out, start)?,
         };
-        let Some((len, fields)) = read else {
+        let Some(Span { len, fields, line }) = read else {
             return Ok(None);
         };
-        let line = self.input.line_at(before);
         let record = &out.bytes[start..start + len];
-        let many_lines = self.parser.line() - lines_before > LONG_QUOTED_LINES as u64;
+        let many_lines = self.lines.line - line > LONG_QUOTED_LINES as u64;
         if many_lines
             && memchr::memchr_iter(b'\n', record)
                 .nth(LONG_QUOTED_LINES)
@@ -515,7 +444,7 @@ impl<R: Read> Records<R> {
     /// is split here, as `csv_core` would split it but in a fraction of the time: nearly every
     /// line of an export is one. Anything else is left to [`Records::parse`]. Returns the
     /// record's length and field count.
-    fn plain_line(&mut self, out: &mut RecordText, start: usize) -> Option<(usize, usize)> {
+    fn plain_line(&mut self, out: &mut RecordText, start: usize) -> Option<Span> {
         let delimiter = self.plain_delimiter?;
         let rest = &self.buffer[self.start..self.end];
         let stop = memchr::memchr3(b'\n', b'\r', b'"', rest)?;
@@ -535,20 +464,18 @@ impl<R: Read> Records<R> {
             (b'"', _) => line.quoted(rest, delimiter)?,
             _ => return None,
         };
-        let read = (line.len, line.fields);
+        let (len, fields) = (line.len, line.fields);
         self.start += consumed;
-        self.position += consumed as u64;
-        Some(read)
+        Some(Span {
+            len,
+            fields,
+            line: self.lines.consume_line(),
+        })
     }
 
-    /// Parses the next record with `csv_core`: its length and field count, or `None` at the
-    /// end of the input.
-    fn parse(
-        &mut self,
-        out: &mut RecordText,
-        start: usize,
-    ) -> Result<Option<(usize, usize)>, String> {
-        let (mut len, mut fields) = (0, 0);
+    /// Parses the next record with `csv_core`, or `None` at the end of the input.
+    fn parse(&mut self, out: &mut RecordText, start: usize) -> Result<Option<Span>, String> {
+        let (mut len, mut fields, mut line) = (0, 0, None);
         loop {
             if self.start == self.end && !self.input_done {
                 self.fill()?;
@@ -559,15 +486,19 @@ impl<R: Read> Records<R> {
                 &mut out.bytes[start + len..],
                 &mut self.ends[fields..],
             );
+            let consumed = &self.buffer[self.start..self.start + read];
+            line = line.or(self.lines.consume(consumed));
             self.start += read;
-            self.position += read as u64;
             len += wrote;
             fields += ended;
             match result {
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull => out.make_room(start + len, READ_SIZE),
                 ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
-                ReadRecordResult::Record => return Ok(Some((len, fields))),
+                ReadRecordResult::Record => {
+                    let line = line.unwrap_or(self.lines.line);
+                    return Ok(Some(Span { len, fields, line }));
+                }
                 ReadRecordResult::End => {
                     self.finished = true;
                     return Ok(None);
@@ -604,7 +535,12 @@ impl<R: Read> Records<R> {
         loop {
             match self.input.read(&mut self.buffer) {
                 Ok(0) => self.input_done = true,
-                Ok(read) => (self.start, self.end) = (0, read),
+                Ok(read) => {
+                    (self.start, self.end) = (0, read);
+                    if let Some(progress) = &self.progress {
+                        progress.fetch_add(read as u64, Ordering::Relaxed);
+                    }
+                }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(format!("could not be read: {}", super::io_words(&e))),
             }
@@ -631,8 +567,7 @@ mod tests {
 
     /// Every record of `text` read `chunk` bytes at a time: its line and its fields.
     fn read_all(text: &[u8], chunk: usize, delimiter: u8) -> Vec<(u64, Vec<String>)> {
-        let counter = LineCounter::new(Trickle(text, chunk), None);
-        let mut records = Records::new(counter, delimiter, Mode::Undecided);
+        let mut records = Records::new(Trickle(text, chunk), None, delimiter, Mode::Undecided);
         let mut out = RecordText::default();
         let mut all = Vec::new();
         loop {
@@ -645,20 +580,32 @@ mod tests {
         }
     }
 
-    /// What the `csv` crate (`csv_core` throughout) reads in `text`: each record's fields.
-    fn csv_crate(text: &[u8], delimiter: u8) -> Vec<Vec<String>> {
+    /// What the `csv` crate (`csv_core` throughout) reads in `text`: each record's line, as
+    /// an editor numbers the first line at or after where the crate started reading it that is
+    /// not blank (the crate skips blank lines and counts only LF), and its fields.
+    fn csv_crate(text: &str, delimiter: u8) -> Vec<(u64, Vec<String>)> {
+        let starts = super::super::line_starts(text);
+        let bytes = text.as_bytes();
+        let line_at = |offset: u64| {
+            let first = starts.partition_point(|&start| (start as u64) < offset);
+            let blank = |&start: &usize| matches!(bytes.get(start), Some(b'\r' | b'\n'));
+            let skipped = starts[first..].iter().take_while(|s| blank(s)).count();
+            (first + skipped + 1) as u64
+        };
         csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(text)
+            .from_reader(bytes)
             .byte_records()
             .map(|record| {
                 let record = record.expect("csv_core reads any bytes");
-                record
+                let start = record.position().map_or(0, csv::Position::byte);
+                let fields = record
                     .iter()
                     .map(|f| String::from_utf8_lossy(f).into_owned())
-                    .collect()
+                    .collect();
+                (line_at(start), fields)
             })
             .collect()
     }
@@ -696,7 +643,8 @@ mod tests {
 
         /// Plain lines split without the parser read exactly as `csv_core` reads them, among
         /// quoted fields, doubled and stray quotes, CR, CRLF, blank lines and a missing last
-        /// line break, whatever the read size.
+        /// line break, whatever the read size; and each record starts on the line an editor
+        /// shows it on.
         #[test]
         fn records_read_as_csv_core_reads_them(
             text in proptest::collection::vec(
@@ -709,38 +657,8 @@ mod tests {
             delimiter in proptest::sample::select(&[b',', b';'][..]),
         ) {
             let text = text.concat();
-            let ours: Vec<Vec<String>> = read_all(text.as_bytes(), chunk, delimiter)
-                .into_iter()
-                .map(|(_, fields)| fields)
-                .collect();
-            proptest::prop_assert_eq!(ours, csv_crate(text.as_bytes(), delimiter), "{:?}", text);
-        }
-
-        /// The eight-at-a-time search finds every occurrence of the byte, in order.
-        #[test]
-        fn each_byte_finds_every_occurrence(
-            bytes in proptest::collection::vec(
-                proptest::prop_oneof![4 => proptest::prelude::Just(b','), 1 => 0x2Bu8..0x2E, 1 => proptest::prelude::any::<u8>()],
-                0..40,
-            )
-        ) {
-            let mut found = Vec::new();
-            each_byte(&bytes, b',', |at| found.push(at));
-            let expected: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b',').collect();
-            proptest::prop_assert_eq!(found, expected);
-        }
-
-        /// The word-at-a-time test agrees with the obvious one, wherever a NUL or a non-ASCII
-        /// byte falls.
-        #[test]
-        fn plain_ascii_is_ascii_without_nul(
-            bytes in proptest::collection::vec(
-                proptest::prop_oneof![8 => 1u8..0x80, 1 => proptest::prelude::Just(0u8), 1 => 0x80u8..],
-                0..40,
-            )
-        ) {
-            let expected = bytes.is_ascii() && !bytes.contains(&0);
-            proptest::prop_assert_eq!(plain_ascii(&bytes), expected);
+            let ours = read_all(text.as_bytes(), chunk, delimiter);
+            proptest::prop_assert_eq!(ours, csv_crate(&text, delimiter), "{:?}", text);
         }
     }
 
