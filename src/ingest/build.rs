@@ -14,8 +14,9 @@ use super::columns::looks_like_email;
 use super::dates::parse_date;
 use super::layout::Layout;
 use super::records::RecordText;
+use super::seen::Seen;
 use super::{LoadProgress, Row};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::codes::classify::{Evidence, classify};
 use crate::codes::extract::{Codes, Found, extract_with, mask_variable_parts, neutral_address_at};
@@ -110,7 +111,7 @@ pub(crate) struct Builder<'d> {
     results: Option<Receiver<Classified>>,
     /// Room for the next chunk's text, readied by the workers.
     rooms: Option<Receiver<Vec<u8>>>,
-    seen: &'d mut FxHashSet<u64>,
+    seen: &'d mut Seen,
     domain_ids: &'d mut FxHashMap<u128, u32>,
     verdicts: Verdicts,
     progress: Option<&'d LoadProgress>,
@@ -196,7 +197,7 @@ pub(crate) struct BuildOptions<'p> {
 /// neither hashes nor compares text).
 #[derive(Default)]
 pub(crate) struct LoadState {
-    seen: FxHashSet<u64>,
+    seen: Seen,
     domain_ids: FxHashMap<u128, u32>,
 }
 
@@ -607,13 +608,14 @@ impl Builder<'_> {
         for (contact, span) in contacts.iter_mut().zip(&domains) {
             contact.domain = self.intern(&chunk, span);
         }
-        for (contact, hash) in contacts.iter().zip(addresses) {
-            if !self.seen.insert(hash) {
-                self.dataset
-                    .report
-                    .add(source, WarningKind::Duplicate, u64::from(contact.line));
-            }
-        }
+        let report = &mut self.dataset.report;
+        self.seen.insert_all(&addresses, |index| {
+            report.add(
+                source,
+                WarningKind::Duplicate,
+                u64::from(contacts[index].line),
+            );
+        });
         let base = self.dataset.contacts.len();
         for (position, codes) in extra_codes {
             self.dataset

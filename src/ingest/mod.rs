@@ -8,6 +8,7 @@ mod dates;
 mod decode;
 mod layout;
 mod records;
+mod seen;
 mod sniff;
 mod workbook;
 
