@@ -29,17 +29,22 @@ fn little_endian(eight: &[u8]) -> u64 {
     u64::from_le_bytes(word)
 }
 
+/// The high bit of exactly the zero bytes of `x`: `(x & 0x7F…) + 0x7F…` sets the high bit of
+/// every byte with a low bit set and carries into no other byte, and `| x` adds those whose
+/// own high bit is set. A byte of `w ^ b…` is zero exactly where `w` has the byte `b`.
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS)
+}
+
 /// Calls `found` with the position of each `wanted` byte in `bytes`, in order, testing eight
 /// bytes at a time: a line's fields are about twenty bytes long, too short for `memchr` to
-/// pay for starting a search at each. A byte of `w ^ wanted…` is zero exactly where `wanted`
-/// is; `!(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` has the high bit of exactly those bytes set.
+/// pay for starting a search at each.
 pub(crate) fn each_byte(bytes: &[u8], wanted: u8, mut found: impl FnMut(usize)) {
     let pattern = u64::from(wanted) * ONES;
     let mut words = bytes.chunks_exact(8);
     let mut base = 0;
     for word in (&mut words).map(little_endian) {
-        let x = word ^ pattern;
-        let mut zeros = !(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
+        let mut zeros = zero_bytes(word ^ pattern);
         while zeros != 0 {
             found(base + zeros.trailing_zeros() as usize / 8);
             zeros &= zeros - 1;
@@ -51,6 +56,28 @@ pub(crate) fn each_byte(bytes: &[u8], wanted: u8, mut found: impl FnMut(usize)) 
             found(base + offset);
         }
     }
+}
+
+/// The position of the first byte of `bytes` that is one of `wanted`, eight bytes at a time:
+/// the fields of a line with quotes are searched one by one for where they end, and are as
+/// short as any.
+pub(crate) fn first_of<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<usize> {
+    let patterns = wanted.map(|byte| u64::from(byte) * ONES);
+    let mut words = bytes.chunks_exact(8);
+    for (index, word) in (&mut words).map(little_endian).enumerate() {
+        let found = patterns
+            .iter()
+            .fold(0, |found, &pattern| found | zero_bytes(word ^ pattern));
+        if found != 0 {
+            return Some(index * 8 + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let base = bytes.len() - words.remainder().len();
+    words
+        .remainder()
+        .iter()
+        .position(|byte| wanted.contains(byte))
+        .map(|p| base + p)
 }
 
 /// The position of the first ASCII digit in `bytes`, eight bytes at a time: both passes over
@@ -106,6 +133,25 @@ mod tests {
         ) {
             let expected = bytes.is_ascii() && !bytes.contains(&0);
             proptest::prop_assert_eq!(plain_ascii(&bytes), expected);
+        }
+
+        /// The first of several bytes is found wherever it falls, among bytes that differ from
+        /// the wanted ones in one bit.
+        #[test]
+        fn first_of_finds_the_first_wanted_byte(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    2 => proptest::sample::select(&[b'"', b'\n', b'\r', b';'][..]),
+                    2 => proptest::sample::select(&[b'#', b'\x0B', b'\x0C', b':', b'\xA2', b'\x8D'][..]),
+                    1 => proptest::prelude::any::<u8>(),
+                ],
+                0..40,
+            ),
+            wanted in proptest::sample::subsequence(&[b'"', b'\n', b'\r', b';'][..], 3),
+        ) {
+            let wanted = [wanted[0], wanted[1], wanted[2]];
+            let expected = bytes.iter().position(|byte| wanted.contains(byte));
+            proptest::prop_assert_eq!(first_of(&bytes, wanted), expected);
         }
 
         /// The eight-at-a-time search agrees with the obvious one, whatever sits next to a

@@ -11,7 +11,7 @@ use csv_core::ReadRecordResult;
 use encoding_rs::WINDOWS_1252;
 
 use crate::model::WarningKind;
-use crate::swar::{each_byte, plain_ascii};
+use crate::swar::{each_byte, first_of, plain_ascii};
 
 /// How field bytes are turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -301,15 +301,11 @@ impl LineSplit<'_> {
             let after = if rest.get(at) == Some(&b'"') {
                 self.quoted_field(rest, at + 1)?
             } else {
-                let mut end = at + memchr::memchr3(delimiter, b'\n', b'"', &rest[at..])?;
-                if rest[end] == b'\n' && end > at && rest[end - 1] == b'\r' {
-                    end -= 1;
-                }
-                let field = &rest[at..end];
-                if rest[end] == b'"' || memchr::memchr(b'\r', field).is_some() {
+                let end = at + first_of(&rest[at..], [delimiter, b'\n', b'\r', b'"'])?;
+                if rest[end] == b'"' {
                     return None;
                 }
-                self.push(field);
+                self.push(&rest[at..end]);
                 end
             };
             self.end_field();
@@ -327,7 +323,7 @@ impl LineSplit<'_> {
     /// line break or runs past the buffer.
     fn quoted_field(&mut self, rest: &[u8], mut from: usize) -> Option<usize> {
         loop {
-            let quote = from + memchr::memchr3(b'"', b'\n', b'\r', &rest[from..])?;
+            let quote = from + first_of(&rest[from..], [b'"', b'\n', b'\r'])?;
             if rest[quote] != b'"' {
                 return None;
             }
