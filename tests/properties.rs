@@ -456,22 +456,33 @@ proptest! {
         prop_assert_eq!(masked(&once), once.clone(), "{:?}", text);
     }
 
-    /// The loader remembers verdicts by (type, codes, masked text) to classify a million rows
-    /// quickly; whatever came before it, a row gets the verdict and codes it gets on its own,
-    /// and its codes are those of its own text.
+    /// The loader remembers verdicts by the exact texts, by the texts with the recipient's own
+    /// address cut out, and by (type, codes, masked text) to classify a million rows quickly;
+    /// whatever came before it, a row gets the verdict and codes it gets on its own, and its
+    /// codes are those of its own text. The earlier row comes twice, since a text is remembered
+    /// exactly only once met again, and the rows sometimes quote their own addresses around
+    /// one text, so the later row's text with its address cut out is one remembered.
     #[test]
     fn remembered_verdicts_are_the_ones_classifying_afresh_gives(
         first in maskable(),
         second in maskable(),
         kind in silent_type(),
+        quote_own in any::<bool>(),
+        same_text in any::<bool>(),
     ) {
         let kind = kind.unwrap_or_default();
-        let both = rows_csv(&[("first@example.com", kind, &first), ("second@example.com", kind, &second)]);
-        let alone = rows_csv(&[("second@example.com", kind, &second)]);
-        let (Ok(both), Ok(alone)) = (load_bytes(both), load_bytes(alone)) else {
+        let second = if same_text { first.clone() } else { second };
+        let (one, other) = ("first@example.com", "second@example.com");
+        let quoting = |email: &str, text: &str| {
+            if quote_own { format!("<{email}> {text}") } else { text.to_string() }
+        };
+        let (earlier, later) = (quoting(one, &first), quoting(other, &second));
+        let all = rows_csv(&[(one, kind, &earlier), (one, kind, &earlier), (other, kind, &later)]);
+        let alone = rows_csv(&[(other, kind, &later)]);
+        let (Ok(all), Ok(alone)) = (load_bytes(all), load_bytes(alone)) else {
             return Err(TestCaseError::fail("loads"));
         };
-        let (after, fresh) = (both.contact(1), alone.contact(0));
+        let (after, fresh) = (all.contact(2), alone.contact(0));
         prop_assert_eq!(after.class(), fresh.class(), "{:?} after {:?}", second, first);
         prop_assert_eq!(after.codes(), fresh.codes());
         prop_assert_eq!(fresh.codes(), extract(fresh.reason_text().trim()), "{:?}", second);
