@@ -263,14 +263,6 @@ struct LineSplit<'a> {
 }
 
 impl LineSplit<'_> {
-    /// Appends `bytes` to the field being written.
-    fn push(&mut self, bytes: &[u8]) {
-        let at = self.start + self.len;
-        self.out.make_room(at, bytes.len());
-        self.out.bytes[at..at + bytes.len()].copy_from_slice(bytes);
-        self.len += bytes.len();
-    }
-
     /// Ends the field being written.
     fn end_field(&mut self) {
         if self.fields == self.ends.len() {
@@ -325,7 +317,7 @@ impl LineSplit<'_> {
                 if rest[end] == b'"' {
                     return None;
                 }
-                self.push(&rest[at..end]);
+                self.push_from(rest, at, end);
                 end
             };
             self.end_field();
@@ -347,11 +339,11 @@ impl LineSplit<'_> {
             if rest[quote] != b'"' {
                 return None;
             }
-            self.push(&rest[from..quote]);
             if rest.get(quote + 1) != Some(&b'"') {
+                self.push_from(rest, from, quote);
                 return Some(quote + 1);
             }
-            self.push(b"\"");
+            self.push_from(rest, from, quote + 1);
             from = quote + 2;
         }
     }
