@@ -63,21 +63,12 @@ pub(crate) fn each_byte(bytes: &[u8], wanted: u8, mut found: impl FnMut(usize)) 
 /// short as any.
 pub(crate) fn first_of<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<usize> {
     let patterns = wanted.map(|byte| u64::from(byte) * ONES);
-    let mut words = bytes.chunks_exact(8);
-    for (index, word) in (&mut words).map(little_endian).enumerate() {
-        let found = patterns
+    let flags = |word: u64| {
+        patterns
             .iter()
-            .fold(0, |found, &pattern| found | zero_bytes(word ^ pattern));
-        if found != 0 {
-            return Some(index * 8 + found.trailing_zeros() as usize / 8);
-        }
-    }
-    let base = bytes.len() - words.remainder().len();
-    words
-        .remainder()
-        .iter()
-        .position(|byte| wanted.contains(byte))
-        .map(|p| base + p)
+            .fold(0, |found, &pattern| found | zero_bytes(word ^ pattern))
+    };
+    first_flagged(bytes, flags, |byte| wanted.contains(byte))
 }
 
 /// The position of the first ASCII digit in `bytes`, eight bytes at a time: both passes over
@@ -86,21 +77,30 @@ pub(crate) fn first_of<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<
 /// exactly when `l` is below `:` and `l + 0x50` exactly when `l` is above `/`; neither
 /// carries into the next byte, and `!w` drops the bytes that are not ASCII.
 pub(crate) fn first_digit(bytes: &[u8]) -> Option<usize> {
-    let mut words = bytes.chunks_exact(8);
-    for (index, word) in (&mut words).enumerate() {
-        let word = little_endian(word);
+    let flags = |word: u64| {
         let low = word & LOW_BITS;
-        let digits = (ONES * 0xB9 - low) & (low + ONES * 0x50) & !word & HIGH_BITS;
-        if digits != 0 {
-            return Some(index * 8 + digits.trailing_zeros() as usize / 8);
+        (ONES * 0xB9 - low) & (low + ONES * 0x50) & !word & HIGH_BITS
+    };
+    first_flagged(bytes, flags, u8::is_ascii_digit)
+}
+
+/// The position of the first byte that `flags` marks (with the high bit of its byte, in the
+/// word of eight it is read in) or, among the last bytes, too few for a word, that `wanted`
+/// accepts.
+fn first_flagged(
+    bytes: &[u8],
+    flags: impl Fn(u64) -> u64,
+    wanted: impl FnMut(&u8) -> bool,
+) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    for (index, word) in (&mut words).map(little_endian).enumerate() {
+        let found = flags(word);
+        if found != 0 {
+            return Some(index * 8 + found.trailing_zeros() as usize / 8);
         }
     }
     let base = bytes.len() - words.remainder().len();
-    words
-        .remainder()
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|p| base + p)
+    words.remainder().iter().position(wanted).map(|p| base + p)
 }
 
 #[cfg(test)]

@@ -291,7 +291,8 @@ impl Verdicts {
     /// with addresses, IPs, long numbers and ids masked (so `spf@example.com` is not an SPF
     /// failure). The verdict is a function of (type, codes, masked text) and that is exactly
     /// the key, so a remembered verdict is the one classifying afresh would give. Before that,
-    /// the exact texts are looked up, then the texts with the recipient's address cut out.
+    /// the exact texts are looked up, then the texts with the recipient's address cut out, each
+    /// only when met before ([`Sightings`]).
     fn get_or_classify(
         &mut self,
         (kind, code_text): (&str, &str),
