@@ -450,8 +450,7 @@ impl<R: Read> Records<R> {
     /// The next record if it is one whole line already in the buffer, not blank, whose quoted
     /// fields (if any) hold no line break and end at a delimiter or the line's end. Such a line
     /// is split here, as `csv_core` would split it but in a fraction of the time: nearly every
-    /// line of an export is one. Anything else is left to [`Records::parse`]. Returns the
-    /// record's length and field count.
+    /// line of an export is one. Anything else is left to [`Records::parse`].
     fn plain_line(&mut self, out: &mut RecordText, start: usize) -> Option<Span> {
         let delimiter = self.plain_delimiter?;
         let rest = &self.buffer[self.start..self.end];
