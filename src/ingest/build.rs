@@ -361,8 +361,12 @@ impl Verdicts {
     /// around it and of where it was. Servers often quote the recipient, which makes the text
     /// unique (a million rows of the generated export hold 287k distinct texts, 189k with the
     /// address cut out), and each unique text costs a code extraction and a masking.
-    fn cut_key(&mut self, short: (&str, &str), reason_text: &str, recipient: &str) -> Option<u64> {
-        let (kind, code_text) = short;
+    fn cut_key(
+        &mut self,
+        (kind, code_text): (&str, &str),
+        reason_text: &str,
+        recipient: &str,
+    ) -> Option<u64> {
         let at = neutral_address_at(reason_text, recipient)?;
         let before = reason_text.get(..at)?;
         let after = reason_text.get(at + recipient.len()..)?;
